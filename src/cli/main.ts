@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { createApp } from '../http/create-app';
+import { createLogger } from '../http/request-log';
+import { FixtureError, loadFixtures } from '../fixtures/load-fixtures';
+import { loadSpec, SpecError } from '../spec/load-spec';
+import { ListenError, listen, type RunningServer } from '../server/listen';
+import { parseCliOptions, UsageError, type CliOptions } from './cli-options';
+import { USAGE } from './usage';
+
+/** Exit code of a bad option, spec, fixture or port: the user can fix it. */
+const EXIT_USAGE = 2;
+const EXIT_FAILURE = 1;
+
+async function main(): Promise<void> {
+  let options: CliOptions | undefined;
+  try {
+    options = parseCliOptions(process.argv.slice(2), process.env);
+    await run(options);
+  } catch (error) {
+    reportFailure(error, options?.logLevel === 'debug' || options?.logLevel === 'trace');
+  }
+}
+
+async function run(options: CliOptions): Promise<void> {
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (options.version) {
+    process.stdout.write(`${readVersion()}\n`);
+    return;
+  }
+
+  const running = await start(options);
+  process.stdout.write(`listening on ${running.url}\n`);
+  stopOnSignals(running);
+}
+
+async function start(options: CliOptions): Promise<RunningServer> {
+  const logger = createLogger(options.logLevel);
+  const spec = await loadSpec(options.spec);
+  const fixtures = options.fixtures
+    ? loadFixtures(options.fixtures, spec.validateSuccessBody)
+    : undefined;
+
+  const app = createApp({
+    spec,
+    fixtures,
+    seed: options.seed,
+    keys: options.keys,
+    errorStatus: options.errorStatus,
+    maxBodyBytes: options.maxBodyBytes,
+    logger,
+  });
+  const running = await listen(app, { host: options.host, port: options.port });
+  logger.info(
+    { url: running.url, spec: options.spec, fixtures: fixtures?.size ?? 0, seed: options.seed },
+    'mock started',
+  );
+  return running;
+}
+
+function stopOnSignals(running: RunningServer): void {
+  const stop = (signal: NodeJS.Signals) => {
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Failed to close the server on ${signal}: ${String(error)}\n`);
+        process.exit(EXIT_FAILURE);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function readVersion(): string {
+  const file = join(__dirname, '..', '..', 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/**
+ * Prints one line for a failure. Only an unexpected error at debug level
+ * also prints its stack.
+ */
+function reportFailure(error: unknown, debug: boolean): void {
+  const isUserError =
+    error instanceof UsageError ||
+    error instanceof SpecError ||
+    error instanceof FixtureError ||
+    error instanceof ListenError;
+  const message = error instanceof Error ? error.message : String(error);
+
+  process.stderr.write(`imiconnect-mock: ${message}\n`);
+  if (!isUserError && debug && error instanceof Error) {
+    process.stderr.write(`${error.stack ?? ''}\n`);
+  }
+  process.exitCode = isUserError ? EXIT_USAGE : EXIT_FAILURE;
+}
+
+void main();

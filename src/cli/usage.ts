@@ -1,0 +1,38 @@
+/** The text of `imiconnect-mock --help`. */
+export const USAGE = `Usage: imiconnect-mock [options]
+
+Serves a mock of the imiconnect (Webex Connect) Profile API v2 endpoint
+GET /resources/v2/customerappprofile/{appId}?identifier={userId}.
+Each option can also be set as an environment variable, shown in brackets;
+a flag overrides its variable.
+
+Options:
+  --host HOST          Address to listen on. Default: 127.0.0.1
+                       [IMICONNECT_MOCK_HOST]
+  --port PORT          TCP port; 0 picks a free one. Default: 4020
+                       [IMICONNECT_MOCK_PORT]
+  --seed N             Seed of the generated profiles, an integer from 0 to
+                       4294967295. Default: 1  [IMICONNECT_MOCK_SEED]
+  --spec FILE          OpenAPI document to serve. Default: the bundled
+                       spec/openapi.yaml  [IMICONNECT_MOCK_SPEC]
+  --fixtures DIR       Folder of stored bodies, <appId>/<identifier>.json,
+                       served instead of generated profiles. Default: none
+                       [IMICONNECT_MOCK_FIXTURES]
+  --keys K1,K2         Keys accepted in the key header, separated by commas.
+                       Default: any non-empty key  [IMICONNECT_MOCK_KEYS]
+  --error-status P     HTTP status of error codes: 200 (code in the body
+                       only) or 4xx (400 for 7000 and 7003, 401 for 7001).
+                       Default: 200  [IMICONNECT_MOCK_ERROR_STATUS]
+  --max-body BYTES     Largest request body read; larger ones get HTTP 413.
+                       Default: 102400  [IMICONNECT_MOCK_MAX_BODY]
+  --log-level LEVEL    fatal, error, warn, info, debug, trace or silent.
+                       Logs go to standard error. Default: info
+                       [IMICONNECT_MOCK_LOG_LEVEL]
+  -h, --help           Print this help and exit.
+  --version            Print the version and exit.
+
+Once listening, the mock prints one line to standard output:
+  listening on http://127.0.0.1:4020
+SIGINT and SIGTERM close open connections and exit with code 0.
+Exit code 2 means a bad option, spec or fixture, or a port in use.
+`;

@@ -1,0 +1,67 @@
+import type { CompiledSpec } from '../spec/load-spec';
+import {
+  isVendorCode,
+  VENDOR_CODE_LIST,
+  type VendorCode,
+} from '../envelope/vendor-codes';
+import { ProblemError } from '../http/problem';
+
+/** What the caller asked of the mock for one request. */
+export interface MockControls {
+  /** Forces a vendor code. */
+  code?: VendorCode;
+  /** Serves a named example of the spec. */
+  example?: string;
+  /** Generates the profile with this seed instead of the server's. */
+  seed?: number;
+}
+
+export type ControlName = keyof MockControls;
+
+/** Parses the text value of one control, or throws a ProblemError. */
+type ControlParser<Name extends ControlName> = (
+  value: string,
+  spec: CompiledSpec,
+) => NonNullable<MockControls[Name]>;
+
+const MAX_SEED = 2 ** 32 - 1;
+
+export const CONTROL_PARSERS: { [Name in ControlName]: ControlParser<Name> } = {
+  code(value) {
+    if (isVendorCode(value)) return value;
+    const hint = /^[1-5]\d\d$/.test(value)
+      ? ` ${value} is an HTTP status, not a vendor code.`
+      : '';
+    throw invalidValue('code', value, VENDOR_CODE_LIST, hint);
+  },
+
+  example(value, spec) {
+    if (spec.examples.has(value)) return value;
+    throw invalidValue('example', value, [...spec.examples.keys()]);
+  },
+
+  seed(value) {
+    const seed = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
+    if (seed <= MAX_SEED) return seed;
+    throw new ProblemError(
+      'invalid-control',
+      `Invalid value "${value}" for mock control seed: use an integer from 0 to ${MAX_SEED}.`,
+      { control: 'seed', value },
+    );
+  },
+};
+
+export const CONTROL_NAMES = Object.keys(CONTROL_PARSERS) as ControlName[];
+
+function invalidValue(
+  control: ControlName,
+  value: string,
+  allowed: readonly string[],
+  hint = '',
+): ProblemError {
+  return new ProblemError(
+    'invalid-control',
+    `Invalid value "${value}" for mock control ${control}: use one of ${allowed.join(', ')}.${hint}`,
+    { control, value, allowed },
+  );
+}

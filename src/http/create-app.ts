@@ -1,0 +1,112 @@
+import express, {
+  type Express,
+  type NextFunction,
+  type Request,
+  type Response,
+} from 'express';
+import pino from 'pino';
+
+import { parseControls, type Query } from '../controls/parse-controls';
+import type { CompiledOperation } from '../spec/compile-operation';
+import type { KeyPolicy } from '../outcome/natural-checks';
+import { chooseOutcome } from '../outcome/choose-outcome';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_SEED,
+  type MockOptions,
+} from '../options';
+import { ProblemError, sendProblem } from './problem';
+import { logRequests } from './request-log';
+import { createAppProfileResponder, type Responder } from './app-profile-responder';
+import { handleErrors } from './handle-errors';
+
+/**
+ * Builds the Express app of the mock from a compiled spec. It registers one
+ * route per operation of the spec and never listens: pass it to `listen`,
+ * or to supertest in tests.
+ *
+ * @example
+ * const app = createApp({ spec: await loadSpec(DEFAULT_SPEC_FILE) });
+ * await request(app).get('/resources/v2/customerappprofile/a_1?identifier=u').set('key', 'k');
+ */
+export function createApp(options: MockOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  const logger = options.logger ?? pino({ level: 'silent' });
+  app.use(logRequests(logger));
+  // GET requests normally have no body, but the vendor answers 7000 to one
+  // that is not JSON, so every body is read raw and checked later.
+  app.use(
+    express.raw({ type: () => true, limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }),
+  );
+
+  const respond = createAppProfileResponder(options);
+  const keyPolicy = toKeyPolicy(options.keys);
+  for (const operation of options.spec.operations) {
+    app[operation.method](operation.expressPath, (req, res) => {
+      handleOperation(req, res, operation, respond, options, keyPolicy);
+    });
+  }
+  rejectOtherMethods(app, options.spec.operations);
+
+  app.use((req: Request, res: Response) => {
+    sendProblem(
+      res,
+      new ProblemError('not-found', `No operation of the spec matches ${req.method} ${req.path}.`),
+    );
+  });
+  app.use(handleErrors(logger));
+  return app;
+}
+
+function handleOperation(
+  req: Request,
+  res: Response,
+  operation: CompiledOperation,
+  respond: Responder,
+  options: MockOptions,
+  keyPolicy: KeyPolicy,
+): void {
+  const { controls, query } = parseControls(req.headers, req.query as Query, options.spec);
+
+  const request = {
+    headers: req.headers,
+    query,
+    pathParams: req.params as Record<string, string>,
+    body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+  };
+  const outcome = chooseOutcome(controls, request, operation, keyPolicy);
+
+  respond(res, operation, outcome, controls.seed ?? options.seed ?? DEFAULT_SEED);
+}
+
+function toKeyPolicy(keys: readonly string[] | undefined): KeyPolicy {
+  return keys === undefined ? { kind: 'any' } : { kind: 'list', keys: new Set(keys) };
+}
+
+/** Answers 405 with an Allow header for a known path and an undeclared method. */
+function rejectOtherMethods(app: Express, operations: CompiledOperation[]): void {
+  const methodsByPath = new Map<string, string[]>();
+  for (const { expressPath, method } of operations) {
+    const methods = methodsByPath.get(expressPath) ?? [];
+    methods.push(method.toUpperCase());
+    if (method === 'get') methods.push('HEAD');
+    methodsByPath.set(expressPath, methods);
+  }
+
+  for (const [path, methods] of methodsByPath) {
+    app.all(path, (req: Request, res: Response, _next: NextFunction) => {
+      res.set('Allow', methods.join(', '));
+      sendProblem(
+        res,
+        new ProblemError(
+          'method-not-allowed',
+          `${req.method} is not declared for ${req.path}: use ${methods.join(' or ')}.`,
+          { allowed: methods },
+        ),
+      );
+    });
+  }
+}

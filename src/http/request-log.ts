@@ -1,0 +1,49 @@
+import type { NextFunction, Request, Response } from 'express';
+import pino, { type Logger } from 'pino';
+
+/**
+ * Header paths that never reach a log: the vendor's `key` and `secretKey`
+ * credentials and any Authorization header. Node stores header names in
+ * lower case.
+ */
+export const REDACTED_PATHS = [
+  'headers.key',
+  'headers.secretkey',
+  'headers.authorization',
+  'headers.cookie',
+];
+
+/** Creates the mock's pino logger, writing to standard error. */
+export function createLogger(level: string): Logger {
+  return pino(
+    { level, base: undefined, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    pino.destination(2),
+  );
+}
+
+/**
+ * Logs one line per request when its response is finished: method, path,
+ * outcome, HTTP status and duration. Headers are logged at debug level
+ * only, through the redact list.
+ */
+export function logRequests(logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const start = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const line = {
+        method: req.method,
+        path: req.path,
+        outcome: res.locals.outcome as string | undefined,
+        status: res.statusCode,
+        ms: Math.round(ms * 100) / 100,
+      };
+      if (logger.isLevelEnabled('debug')) {
+        logger.debug({ ...line, headers: req.headers }, 'request');
+      } else {
+        logger.info(line, 'request');
+      }
+    });
+    next();
+  };
+}

@@ -3,7 +3,10 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.(t|j)sx?$': '@swc/jest' },
-  // @faker-js/faker ships ES modules only, so jest must transform it too.
-  transformIgnorePatterns: ['/node_modules/(?!@faker-js/)'],
+  // @faker-js/faker and the ref parser of swagger-parser ship ES modules
+  // only, and jest on Node 20 cannot require them, so it transforms them.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@faker-js|@apidevtools/json-schema-ref-parser)/)',
+  ],
   testTimeout: 30_000,
 };

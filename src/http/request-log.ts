@@ -13,11 +13,17 @@ export const REDACTED_PATHS = [
   'headers.cookie',
 ];
 
-/** Creates the mock's pino logger, writing to standard error. */
-export function createLogger(level: string): Logger {
+/**
+ * Creates the mock's pino logger. It writes to standard error unless given
+ * another stream, so standard output carries only the `listening on` line.
+ */
+export function createLogger(
+  level: string,
+  destination: pino.DestinationStream = pino.destination(2),
+): Logger {
   return pino(
     { level, base: undefined, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
-    pino.destination(2),
+    destination,
   );
 }
 

@@ -13,6 +13,14 @@ export {
 } from './fixtures/load-fixtures';
 export { generateRecords } from './profiles/generate-records';
 export {
+  startRecorder,
+  RecordOutputError,
+  type RunningRecorder,
+} from './record/start-recorder';
+export { createRecorderApp, type RecorderOptions } from './record/create-recorder-app';
+export { startProxy } from './proxy/start-proxy';
+export { createProxyApp, type ProxyOptions } from './proxy/create-proxy-app';
+export {
   DEFAULT_SPEC_FILE,
   DEFAULT_SEED,
   DEFAULT_MAX_BODY_BYTES,

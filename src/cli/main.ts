@@ -9,6 +9,7 @@ import { loadSpec, SpecError } from '../spec/load-spec';
 import { ListenError, listen, type RunningServer } from '../server/listen';
 import { parseCliOptions, UsageError, type CliOptions } from './cli-options';
 import { USAGE } from './usage';
+import { isUpstreamCommand, runUpstreamCommand } from './commands/run-upstream-command';
 
 /** Exit code of a bad option, spec, fixture or port: the user can fix it. */
 const EXIT_USAGE = 2;
@@ -101,4 +102,9 @@ function reportFailure(error: unknown, debug: boolean): void {
   process.exitCode = isUserError ? EXIT_USAGE : EXIT_FAILURE;
 }
 
-void main();
+const [command, ...commandArgs] = process.argv.slice(2);
+if (isUpstreamCommand(command)) {
+  void runUpstreamCommand(command, commandArgs);
+} else {
+  void main();
+}

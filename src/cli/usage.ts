@@ -31,6 +31,13 @@ Options:
   -h, --help           Print this help and exit.
   --version            Print the version and exit.
 
+Commands (each has its own --help):
+  record --upstream URL --out DIR
+                       Forward to the real service and store anonymized
+                       fixtures for --fixtures.
+  proxy --upstream URL Forward to the real service and report responses
+                       that drift from the spec.
+
 Once listening, the mock prints one line to standard output:
   listening on http://127.0.0.1:4020
 SIGINT and SIGTERM close open connections and exit with code 0.

@@ -14,6 +14,9 @@ export const PROBLEM_TYPES = {
   'method-not-allowed': { title: 'Method not allowed', status: 405 },
   'not-implemented': { title: 'Operation not implemented', status: 501 },
   'internal-error': { title: 'Internal mock error', status: 500 },
+  'upstream-unavailable': { title: 'Upstream unavailable', status: 502 },
+  'upstream-invalid-response': { title: 'Invalid upstream response', status: 502 },
+  'upstream-timeout': { title: 'Upstream timed out', status: 504 },
 } as const;
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;

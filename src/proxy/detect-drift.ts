@@ -1,0 +1,50 @@
+import type { CompiledOperation } from '../spec/compile-operation';
+import type { CompiledSpec } from '../spec/load-spec';
+import type { Validator } from '../spec/schema-compiler';
+import type { UpstreamResponse } from '../upstream/forward-request';
+import { readJsonBody } from '../upstream/read-json-body';
+
+/** The component schema of an error body. */
+const ERROR_SCHEMA_NAME = 'ErrorResponse';
+
+/** Validates upstream responses of one operation against the spec. */
+export type DriftDetector = (operation: CompiledOperation, response: UpstreamResponse) => string[];
+
+/**
+ * Creates the check of the validating proxy. A response drifts when its
+ * body is not JSON, when its HTTP status is not declared, or when it does
+ * not match the operation's response schema. The response schema accepts
+ * the success or the error envelope, and a mismatch of both lists the
+ * violations of both, so the violations reported are those of the envelope
+ * the body claims by its `code`.
+ *
+ * @example
+ * const detectDrift = createDriftDetector(spec);
+ * detectDrift(operation, response); // ['/code must be string']
+ */
+export function createDriftDetector(spec: CompiledSpec): DriftDetector {
+  const validateError = compileErrorSchema(spec);
+
+  return (operation, response) => {
+    const parsed = readJsonBody(response.headers, response.body);
+    if (!parsed.ok) return [`(root) ${parsed.reason}`];
+
+    const violations = operation.validateResponse(response.status, parsed.value);
+    if (violations.length === 0) return [];
+    const envelope = claimsSuccess(parsed.value) ? spec.validateSuccessBody : validateError;
+    const envelopeViolations = envelope?.(parsed.value) ?? [];
+    return envelopeViolations.length > 0 ? envelopeViolations : violations;
+  };
+}
+
+function compileErrorSchema(spec: CompiledSpec): Validator | undefined {
+  const schema = spec.document.components?.schemas?.[ERROR_SCHEMA_NAME];
+  return schema ? spec.compiler.compile(schema) : undefined;
+}
+
+/** Tells whether a body claims success, by its `code` or its `Status`. */
+function claimsSuccess(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  const { code, Status } = body as { code?: unknown; Status?: unknown };
+  return String(code) === '1000' || (code === undefined && Status === 0);
+}

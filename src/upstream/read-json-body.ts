@@ -1,0 +1,41 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+
+/** A body parsed as JSON, or the reason it could not be. */
+export type JsonBody = { ok: true; value: unknown } | { ok: false; reason: string };
+
+const DECODERS: Record<string, (body: Buffer) => Buffer> = {
+  gzip: gunzipSync,
+  'x-gzip': gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+};
+
+/**
+ * Parses an upstream body as JSON. The forwarder asks for an unencoded body,
+ * but a service may compress anyway, so gzip, deflate and br are decoded
+ * here. A content type that is not JSON is a failure too.
+ *
+ * @example
+ * const parsed = readJsonBody(response.headers, response.body);
+ * if (parsed.ok) console.log(parsed.value);
+ */
+export function readJsonBody(headers: IncomingHttpHeaders, body: Buffer): JsonBody {
+  const type = headers['content-type'] ?? '(none)';
+  if (!/^application\/([\w.-]+\+)?json\b/i.test(type)) {
+    return { ok: false, reason: `the content type is ${type}, not JSON` };
+  }
+  try {
+    return { ok: true, value: JSON.parse(decodeBody(headers, body).toString('utf8')) };
+  } catch (error) {
+    return { ok: false, reason: `the body is not valid JSON (${(error as Error).message})` };
+  }
+}
+
+function decodeBody(headers: IncomingHttpHeaders, body: Buffer): Buffer {
+  const encoding = (headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity') return body;
+  const decode = DECODERS[encoding];
+  if (!decode) throw new Error(`content encoding ${encoding} is not supported`);
+  return decode(body);
+}

@@ -30,7 +30,7 @@ export function createDriftDetector(spec: CompiledSpec): DriftDetector {
     if (!parsed.ok) return [`(root) ${parsed.reason}`];
 
     const violations = operation.validateResponse(response.status, parsed.value);
-    if (violations.length === 0) return [];
+    if (violations.length === 0 || !declaresStatus(operation, response.status)) return violations;
     const envelope = claimsSuccess(parsed.value) ? spec.validateSuccessBody : validateError;
     const envelopeViolations = envelope?.(parsed.value) ?? [];
     return envelopeViolations.length > 0 ? envelopeViolations : violations;
@@ -40,6 +40,12 @@ export function createDriftDetector(spec: CompiledSpec): DriftDetector {
 function compileErrorSchema(spec: CompiledSpec): Validator | undefined {
   const schema = spec.document.components?.schemas?.[ERROR_SCHEMA_NAME];
   return schema ? spec.compiler.compile(schema) : undefined;
+}
+
+/** Tells whether the operation declares a response for the status, as validateResponse looks it up. */
+function declaresStatus(operation: CompiledOperation, status: number): boolean {
+  const declared = [...operation.responseExamples.keys()].map((key) => key.toUpperCase());
+  return [String(status), `${String(status)[0]}XX`, 'DEFAULT'].some((key) => declared.includes(key));
 }
 
 /** Tells whether a body claims success, by its `code` or its `Status`. */

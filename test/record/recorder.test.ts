@@ -43,6 +43,11 @@ function replyLikeVendor(received: ReceivedRequest): FakeReply {
   if (received.url.includes('identifier=html')) {
     return { status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad Gateway</html>' };
   }
+  if (received.url.includes('identifier=leaky')) {
+    const body = buildRealProfile();
+    body.Records[0]?.Attributes.push({ Name: 'channel_pref', Value: 'alice.walker@corp-mail.co.uk', ID: 121 });
+    return replyJson(body);
+  }
   if (!received.headers.key) {
     return replyJson({ Status: 1, Description: 'Authentication failed', code: '7001', transid: 'e3b0c442-98fc-4c14-9afb-f4c8996fb924', Records: [] });
   }
@@ -241,6 +246,17 @@ describe('record', () => {
     expect(res.headers[FIXTURE_HEADER]).toBeUndefined();
     expect(listFiles(outDir)).toEqual([]);
     expect(logs.text()).toContain('not stored: the upstream returned code 7001');
+  });
+
+  it('refuses a body where a kept column repeats a personal value', async () => {
+    const running = await startRecording();
+
+    const res = await request(running.url).get(V2_PATH).query({ identifier: 'leaky' }).set('key', SECRET_KEY);
+
+    expect(res.body.code).toBe('1000');
+    expect(res.headers[FIXTURE_HEADER]).toBeUndefined();
+    expect(listFiles(outDir)).toEqual([]);
+    expect(logs.text()).toContain('1 replaced value(s) still occur in another column');
   });
 
   it('forwards the client key by default', async () => {

@@ -6,7 +6,7 @@ import {
 } from '../envelope/vendor-codes';
 import { ProblemError } from '../http/problem';
 
-/** What the caller asked of the mock for one request. */
+/** Controls that one request sets on the mock. */
 export interface MockControls {
   /** Forces a vendor code. */
   code?: VendorCode;

@@ -1,46 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { replyJson, startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream';
 import { PROFILE_PATH } from '../helpers/mock-spec';
 import { buildRealProfile, REAL_IDENTIFIER, SECRET_KEY } from '../helpers/real-looking-profile';
-
-/** The built CLI: `npm test` builds it before jest runs. */
-const CLI = join(__dirname, '..', '..', 'dist', 'cli', 'main.js');
-
-interface CliRun {
-  child: ChildProcess;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
+import { runCli, startCli, waitForListening, type CliProcess } from '../helpers/run-cli';
+import { useTempDir } from '../helpers/temp-dir';
 
 let upstream: FakeUpstream;
-let outDir: string;
-let run: CliRun | undefined;
-
-function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stderr: () => stderr, exited };
-}
-
-function waitForListening(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-      const match = /^listening on (http:\/\/\S+)\n/.exec(stdout);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`CLI exited with ${code} before listening`)));
-  });
-}
+let cli: CliProcess | undefined;
+const tempDir = useTempDir();
 
 beforeAll(async () => {
   upstream = await startFakeUpstream(() => replyJson(buildRealProfile()));
@@ -50,69 +19,72 @@ afterAll(async () => {
   await upstream.close();
 });
 
-beforeEach(() => {
-  outDir = mkdtempSync(join(tmpdir(), 'imiconnect-cli-record-'));
-});
-
 afterEach(async () => {
-  if (run && run.child.exitCode === null) {
-    run.child.kill('SIGTERM');
-    await run.exited;
+  if (cli && cli.child.exitCode === null) {
+    cli.child.kill('SIGTERM');
+    await cli.exited;
   }
-  run = undefined;
-  rmSync(outDir, { recursive: true, force: true });
+  cli = undefined;
 });
 
 describe('imiconnect-mock record', () => {
   it('records a fixture and exits 0 on SIGTERM', async () => {
-    run = startCli(['record', '--upstream', upstream.url, '--out', outDir, '--port', '0'], {
+    cli = startCli(['record', '--upstream', upstream.url, '--out', tempDir(), '--port', '0'], {
       IMICONNECT_MOCK_UPSTREAM_KEY: SECRET_KEY,
     });
-    const url = await waitForListening(run.child);
+    const url = await waitForListening(cli);
 
     const res = await fetch(`${url}${PROFILE_PATH}?identifier=${REAL_IDENTIFIER}`);
-    const [appFolder] = readdirSync(outDir);
-    const [fixture] = readdirSync(join(outDir, appFolder ?? ''));
-    run.child.kill('SIGTERM');
+    const [appFolder = ''] = readdirSync(tempDir());
+    const [fixture = ''] = readdirSync(join(tempDir(), appFolder));
+    cli.child.kill('SIGTERM');
 
     expect(res.status).toBe(200);
     expect(upstream.requests.at(-1)?.headers.key).toBe(SECRET_KEY);
     expect(fixture).toMatch(/\.json$/);
     expect(fixture).not.toContain(REAL_IDENTIFIER);
-    expect(readFileSync(join(outDir, appFolder ?? '', fixture ?? ''), 'utf8')).not.toContain(SECRET_KEY);
-    expect(await run.exited).toBe(0);
-    expect(run.stderr()).toContain('"fixturesStored":1');
-    expect(run.stderr()).not.toContain(SECRET_KEY);
-    expect(run.stderr()).not.toContain(REAL_IDENTIFIER);
+    expect(readFileSync(join(tempDir(), appFolder, fixture), 'utf8')).not.toContain(SECRET_KEY);
+    expect((await cli.exited).code).toBe(0);
+    expect(cli.stderr()).toContain('"fixturesStored":1');
+    expect(cli.stderr()).not.toContain(SECRET_KEY);
+    expect(cli.stderr()).not.toContain(REAL_IDENTIFIER);
   });
 
   it('exits 2 without --upstream', async () => {
-    run = startCli(['record', '--out', outDir, '--port', '0']);
+    const result = await runCli(['record', '--out', tempDir(), '--port', '0']);
 
-    expect(await run.exited).toBe(2);
-    expect(run.stderr()).toBe(
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
       'imiconnect-mock: Missing --upstream: record needs the base URL of the real service, such as --upstream https://api.us.webexconnect.io. There is no default.\n',
     );
+  });
+
+  it('prints its own help', async () => {
+    const result = await runCli(['record', '--help']);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: imiconnect-mock record --upstream URL --out DIR');
+    expect(result.stdout).toContain('--upstream-timeout MS');
   });
 });
 
 describe('imiconnect-mock proxy', () => {
   it('proxies and reports drift in a header', async () => {
-    run = startCli(['proxy', '--upstream', upstream.url, '--port', '0', '--log-level', 'silent']);
-    const url = await waitForListening(run.child);
+    cli = startCli(['proxy', '--upstream', upstream.url, '--port', '0', '--log-level', 'silent']);
+    const url = await waitForListening(cli);
 
     const res = await fetch(`${url}${PROFILE_PATH}?identifier=u1`, { headers: { key: SECRET_KEY } });
-    run.child.kill('SIGINT');
+    cli.child.kill('SIGINT');
 
     expect(res.headers.get('x-imiconnect-mock-drift')).toBe('none');
     expect(await res.json()).toEqual(buildRealProfile());
-    expect(await run.exited).toBe(0);
+    expect((await cli.exited).code).toBe(0);
   });
 
   it('exits 2 for an upstream that is not http', async () => {
-    run = startCli(['proxy', '--upstream', 'file:///etc/passwd']);
+    const result = await runCli(['proxy', '--upstream', 'file:///etc/passwd']);
 
-    expect(await run.exited).toBe(2);
-    expect(run.stderr()).toContain('the scheme file: is not supported');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the scheme file: is not supported');
   });
 });

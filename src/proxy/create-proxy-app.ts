@@ -17,7 +17,7 @@ import { DRIFT_HEADER, formatDriftHeader, UNCHECKED } from './drift-header';
 import { createDriftReporter, type DriftReporter } from './drift-reporter';
 import { createOperationMatcher, type OperationMatcher } from './match-operation';
 
-/** What `createProxyApp` proxies to and validates against. */
+/** Options of `createProxyApp`. */
 export interface ProxyOptions {
   spec: CompiledSpec;
   /** Base URL of the real service. There is no default. */
@@ -34,10 +34,10 @@ interface ProxyContext extends ForwardingContext {
 }
 
 /**
- * Builds the app of `proxy`: it forwards every request unchanged to the
- * upstream, validates each response of an operation of the spec against
- * that operation's response schema, and passes the response back with the
- * same status, headers and body plus the `x-imiconnect-mock-drift` header.
+ * Builds the app of `proxy`. It forwards every request unchanged to the
+ * upstream and validates each response of an operation of the spec against
+ * that operation's response schema. The client gets the same status,
+ * headers and body, plus the `x-imiconnect-mock-drift` header.
  * Drift is logged with its violations, never with headers or the key.
  *
  * @example

@@ -16,9 +16,9 @@ const MAX_REMEMBERED = 1000;
 
 /**
  * Creates the drift log of the proxy. The first response with a given set
- * of violations logs all of them at warn level; a later response with the
- * same set logs one line with the first violation and how often it was
- * seen, so a busy client does not flood the log.
+ * of violations logs all of them at warn level. A later response with the
+ * same set logs one line with the first violation and a count, so a busy
+ * client does not flood the log.
  *
  * @example
  * const report = createDriftReporter(logger);

@@ -18,9 +18,9 @@ export function createOperationMatcher(operations: CompiledOperation[]): Operati
   }));
 
   return (method, path) => {
-    const wanted = method.toLowerCase();
+    const requested = method.toLowerCase();
     const found = compiled.find(
-      ({ operation, pattern }) => operation.method === wanted && pattern.test(path),
+      ({ operation, pattern }) => operation.method === requested && pattern.test(path),
     );
     return found?.operation;
   };

@@ -17,7 +17,7 @@ import { toUpstreamProblem, UpstreamError } from '../upstream/upstream-error';
 import { describeUpstream } from '../upstream/upstream-url';
 import { createRecording, type Recording } from './recording';
 
-/** What `createRecorderApp` records from. */
+/** Options of `createRecorderApp`. */
 export interface RecorderOptions {
   spec: CompiledSpec;
   /** Base URL of the real service. There is no default. */
@@ -41,7 +41,7 @@ export interface Recorder {
   recording: Recording;
 }
 
-/** Header that tells the client which fixture its response was stored as. */
+/** Response header that names the fixture a response was stored as. */
 export const FIXTURE_HEADER = 'x-imiconnect-mock-fixture';
 
 /** The path of the operation that the recorder forwards. */

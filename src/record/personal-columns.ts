@@ -1,4 +1,4 @@
-/** How the recorder treats the value of a column. */
+/** Class of a column, which decides whether the recorder replaces its value. */
 export type ColumnKind = 'personal' | 'kept' | 'unknown';
 
 /**

@@ -14,7 +14,7 @@ export interface Pseudonymizer {
  * Creates the value mapping of one recording. Synthetic values derive from
  * an HMAC-SHA256 of the real value under a secret that exists only in
  * memory, so the same real value gets the same synthetic value everywhere
- * in the recording, and nobody without the secret can map back. A new
+ * in the recording, and the mapping cannot be reversed without the secret. A new
  * recording gets a new random secret unless one is given.
  *
  * @example

@@ -4,7 +4,7 @@ import { anonymizeEnvelope, findLeakedValues } from './anonymize-envelope';
 import { createPseudonymizer, type Pseudonymizer } from './pseudonymizer';
 import { writeFixture } from './write-fixture';
 
-/** What a recording needs to turn upstream bodies into fixtures. */
+/** Options of `createRecording`. */
 export interface RecordingOptions {
   /** Folder the fixtures are written to. */
   outDir: string;
@@ -35,12 +35,12 @@ export interface Recording {
   summarize(): RecordingSummary;
 }
 
-/** App ids become folder names, so anything that could leave the folder is refused. */
+/** App ids become folder names, so an id that could leave the folder is rejected. */
 const SAFE_APP_ID = /^(?!\.{1,2}$)[\w.-]+$/;
 
 /**
  * Creates a recording: it stores each 1000 body as an anonymized fixture
- * and refuses anything else with a reason.
+ * and rejects anything else with a reason.
  *
  * @example
  * const recording = createRecording({ outDir: 'recorded', validateSuccessBody });
@@ -80,8 +80,8 @@ function storeFixture(
   pseudonymizer: Pseudonymizer,
   capture: Capture,
 ): StoreResult {
-  const refusal = checkCapture(options, capture);
-  if (refusal) return { stored: false, reason: refusal };
+  const rejection = checkCapture(options, capture);
+  if (rejection) return { stored: false, reason: rejection };
 
   const anonymized = anonymizeEnvelope(capture.body as VendorEnvelope, pseudonymizer);
   const identifier = options.keepIdentifiers

@@ -20,10 +20,10 @@ const UPPER = LOWER.toUpperCase();
 const MAX_ATTEMPTS = 16;
 
 /**
- * Builds a synthetic value with the format of a real one: digits stay
- * digits of the same length, letters stay letters of the same case, hex
- * stays hex, a UUID keeps its version and variant, an email moves to
- * example.com, an IP address moves to a documentation range and a date
+ * Builds a synthetic value with the format of a real one. Digits stay
+ * digits of the same length, letters stay letters of the same case, and hex
+ * stays hex. A UUID keeps its version and variant, an email moves to
+ * example.com, an IP address moves to a documentation range, and a date
  * stays a valid date. Separators such as `-`, `_`, `.` and spaces stay in
  * place, and each run of letters or digits is replaced on its own, so a
  * composite value such as `<userId>_<deviceId>` keeps pointing at the same

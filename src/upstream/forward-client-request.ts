@@ -6,7 +6,7 @@ import { copyEndToEndHeaders } from './forwarded-headers';
 import { forwardRequest, type UpstreamResponse, type UpstreamTarget } from './forward-request';
 import { toUpstreamProblem, UpstreamError } from './upstream-error';
 
-/** What forwarding a client request needs. */
+/** Settings of `forwardClientRequest`. */
 export interface ForwardingContext {
   target: UpstreamTarget;
   /** The upstream URL as logged, without credentials. */
@@ -18,8 +18,8 @@ export interface ForwardingContext {
 
 /**
  * Forwards the client's request (method, path, query, headers and body) to
- * the upstream. On an upstream failure it logs one line, answers the client
- * with a 502 or 504 problem and returns undefined.
+ * the upstream. On an upstream failure it logs one line, sends the client a
+ * 502 or 504 problem and returns undefined.
  *
  * @example
  * const response = await forwardClientRequest(req, res, context);

@@ -10,7 +10,7 @@ export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 /** Largest upstream body read, in bytes; a larger one is an invalid response. */
 export const MAX_UPSTREAM_BODY_BYTES = 10 * 1024 * 1024;
 
-/** Where and how to forward requests. */
+/** Upstream base URL and timeout of forwarded requests. */
 export interface UpstreamTarget {
   /** Base URL; the request path is appended to its path. */
   url: URL;
@@ -103,7 +103,7 @@ function readBody(incoming: IncomingMessage): Promise<Buffer> {
 function timeoutError(timeoutMs: number): UpstreamError {
   return new UpstreamError(
     'timeout',
-    `The upstream did not answer within ${timeoutMs} ms: check that the service is up, or raise --upstream-timeout.`,
+    `The upstream request timed out after ${timeoutMs} ms without a complete response: check that the service is up, or raise --upstream-timeout.`,
   );
 }
 

@@ -1,9 +1,10 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 
 /**
- * Headers that belong to one connection and are never forwarded, as RFC
- * 9110 section 7.6.1 says. `host` and `content-length` are set again for the
- * new request or response.
+ * Headers that belong to one connection and are never forwarded: those RFC
+ * 9110 section 7.6.1 names, plus the proxy credentials of the older RFC
+ * 2616 list. `host` and `content-length` are set again for the new request
+ * or response.
  */
 const HOP_BY_HOP = new Set([
   'connection',

@@ -12,7 +12,7 @@ const DECODERS: Record<string, (body: Buffer) => Buffer> = {
 };
 
 /**
- * Parses an upstream body as JSON. The forwarder asks for an unencoded body,
+ * Parses an upstream body as JSON. The forwarder requests an unencoded body,
  * but a service may compress anyway, so gzip, deflate and br are decoded
  * here. A content type that is not JSON is a failure too.
  *

@@ -1,6 +1,6 @@
 import { ProblemError } from '../http/problem';
 
-/** Why a forwarded request got no usable response. */
+/** Kind of failure of a forwarded request. */
 export type UpstreamFailure = 'unavailable' | 'timeout' | 'invalid-response';
 
 /** A forwarded request that failed before a usable response arrived. */

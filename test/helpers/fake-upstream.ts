@@ -9,7 +9,7 @@ export interface ReceivedRequest {
   body: string;
 }
 
-/** What the fake upstream sends, or `hang` to never answer. */
+/** Reply of the fake upstream, or `hang` to send no response. */
 export type FakeReply =
   | { status: number; headers?: Record<string, string>; body: string }
   | 'hang';
@@ -21,7 +21,7 @@ export interface FakeUpstream {
   close(): Promise<void>;
 }
 
-/** Starts a fake upstream that answers each request with `reply(request)`. */
+/** Starts a fake upstream that sends `reply(request)` for each request. */
 export function startFakeUpstream(reply: (request: ReceivedRequest) => FakeReply): Promise<FakeUpstream> {
   const requests: ReceivedRequest[] = [];
   const server = createServer((req, res) => {

@@ -68,7 +68,7 @@ function customerRow(): Column[] {
   ];
 }
 
-/** A 1000 body for a user with two devices, both linked to one customer. */
+/** Builds a 1000 body for a user with two devices, both linked to one customer. */
 export function buildRealProfile(): VendorEnvelope {
   const link = { ProfileID: 3030, ProfileName: 'acme9939_cpms_1', Records: [customerRow()] };
   return {

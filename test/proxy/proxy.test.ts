@@ -22,7 +22,7 @@ let upstream: FakeUpstream;
 let proxy: RunningServer | undefined;
 let logs: CapturedLogs;
 
-/** A 1000 body whose code is a number and whose first link misspells ProfileID. */
+/** Builds a 1000 body whose code is a number and whose first link misspells ProfileID. */
 function buildDriftingBody(): unknown {
   const body = buildRealProfile() as unknown as Record<string, unknown>;
   const records = body.Records as Array<{ OutwardLinks: Array<Record<string, unknown>> }>;

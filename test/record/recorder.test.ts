@@ -37,7 +37,7 @@ let recorder: RunningRecorder | undefined;
 let outDir: string;
 let logs: CapturedLogs;
 
-/** Answers like the vendor: 7001 without a key, else the profile. */
+/** Replies as the vendor would: 7001 without a key, else the profile. */
 function replyLikeVendor(received: ReceivedRequest): FakeReply {
   if (received.url.includes('identifier=slow')) return 'hang';
   if (received.url.includes('identifier=html')) {

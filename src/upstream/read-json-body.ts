@@ -27,8 +27,10 @@ export function readJsonBody(headers: IncomingHttpHeaders, body: Buffer): JsonBo
   }
   try {
     return { ok: true, value: JSON.parse(decodeBody(headers, body).toString('utf8')) };
-  } catch (error) {
-    return { ok: false, reason: `the body is not valid JSON (${(error as Error).message})` };
+  } catch {
+    // The parser's message quotes part of the body, which may be personal
+    // data, so only the size is reported.
+    return { ok: false, reason: `the body of ${body.length} bytes is not valid JSON` };
   }
 }
 

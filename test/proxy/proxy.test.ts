@@ -45,6 +45,8 @@ function replyByIdentifier(received: ReceivedRequest): FakeReply {
         headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
         body: gzipSync(JSON.stringify(buildRealProfile())) as unknown as string,
       };
+    case 'truncated':
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"msisdn":"447911123456"' };
     case 'error':
       return { status: 500, headers: { 'content-type': 'application/json' }, body: '{"message":"boom"}' };
     case 'slow':
@@ -183,6 +185,17 @@ describe('proxy', () => {
 
     expect(res.text).toBe('maintenance');
     expect(res.headers[DRIFT_HEADER]).toBe('1 violation; (root) the content type is text/plain, not JSON');
+  });
+
+  it('reports invalid JSON without quoting it', async () => {
+    const running = await startTestProxy();
+
+    // fetch, because supertest would fail parsing the JSON body itself.
+    const res = await fetch(`${running.url}${PROFILE_PATH}?identifier=truncated`, { headers: { key: SECRET_KEY } });
+
+    expect(await res.text()).toBe('{"msisdn":"447911123456"');
+    expect(res.headers.get(DRIFT_HEADER)).toBe('1 violation; (root) the body of 24 bytes is not valid JSON');
+    expect(logs.text()).not.toContain('447911123456');
   });
 
   it('reports an undeclared status', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -338,6 +338,15 @@ describe('record', () => {
     expect(res.status).toBe(504);
     expect(res.body.type).toBe('urn:imiconnect-mock:problem:upstream-timeout');
     expect(res.body.detail).toContain('200 ms');
+  });
+
+  it('rejects an output path that is a file', async () => {
+    const file = join(outDir, 'taken');
+    writeFileSync(file, '');
+
+    await expect(
+      startRecorder({ spec, upstream: new URL(upstream.url), outDir: file, host: '127.0.0.1', port: 0 }),
+    ).rejects.toThrow(`Failed to create the fixtures folder ${file} (EEXIST): pass a writable folder to --out.`);
   });
 
   it('answers 502 for a body that is not JSON', async () => {

@@ -1,8 +1,9 @@
 import type { CompiledOperation } from '../spec/compile-operation';
-import type { CompiledSpec } from '../spec/load-spec';
+import { SUCCESS_SCHEMA_NAME, type CompiledSpec } from '../spec/load-spec';
 import type { Validator } from '../spec/schema-compiler';
 import type { UpstreamResponse } from '../upstream/forward-request';
 import { readJsonBody } from '../upstream/read-json-body';
+import { findUndeclaredProperties } from './find-undeclared-properties';
 
 /** The component schema of an error body. */
 const ERROR_SCHEMA_NAME = 'ErrorResponse';
@@ -12,34 +13,52 @@ export type DriftDetector = (operation: CompiledOperation, response: UpstreamRes
 
 /**
  * Creates the check of the validating proxy. A response drifts when its
- * body is not JSON, when its HTTP status is not declared, or when it does
- * not match the operation's response schema. The response schema accepts
- * the success or the error envelope, and a mismatch of both lists the
- * violations of both, so the violations reported are those of the envelope
- * the body claims by its `code`.
+ * body is not JSON, when its HTTP status is not declared, when it does not
+ * match the operation's response schema, or when it has properties that
+ * the envelope does not declare. The response schema accepts the success
+ * or the error envelope, and a mismatch of both lists the violations of
+ * both. So the violations reported are those of the envelope that the body
+ * claims by its `code`.
  *
  * @example
  * const detectDrift = createDriftDetector(spec);
  * detectDrift(operation, response); // ['/code must be string']
  */
 export function createDriftDetector(spec: CompiledSpec): DriftDetector {
-  const validateError = compileErrorSchema(spec);
+  const envelopes = compileEnvelopes(spec);
 
   return (operation, response) => {
     const parsed = readJsonBody(response.headers, response.body);
     if (!parsed.ok) return [`(root) ${parsed.reason}`];
 
     const violations = operation.validateResponse(response.status, parsed.value);
-    if (violations.length === 0 || !declaresStatus(operation, response.status)) return violations;
-    const envelope = claimsSuccess(parsed.value) ? spec.validateSuccessBody : validateError;
-    const envelopeViolations = envelope?.(parsed.value) ?? [];
+    if (!declaresStatus(operation, response.status)) return violations;
+    const envelope = claimsSuccess(parsed.value) ? envelopes.success : envelopes.error;
+    if (violations.length === 0) return findUndeclaredProperties(envelope.schema, parsed.value);
+
+    const envelopeViolations = envelope.validate(parsed.value);
     return envelopeViolations.length > 0 ? envelopeViolations : violations;
   };
 }
 
-function compileErrorSchema(spec: CompiledSpec): Validator | undefined {
-  const schema = spec.document.components?.schemas?.[ERROR_SCHEMA_NAME];
-  return schema ? spec.compiler.compile(schema) : undefined;
+/** An envelope schema and its compiled validator. */
+interface Envelope {
+  schema: object;
+  validate: Validator;
+}
+
+function compileEnvelopes(spec: CompiledSpec): { success: Envelope; error: Envelope } {
+  return {
+    success: compileEnvelope(spec, SUCCESS_SCHEMA_NAME),
+    error: compileEnvelope(spec, ERROR_SCHEMA_NAME),
+  };
+}
+
+/** Compiles a component schema; a spec without it checks nothing more. */
+function compileEnvelope(spec: CompiledSpec, name: string): Envelope {
+  const schema = spec.document.components?.schemas?.[name];
+  if (!schema) return { schema: {}, validate: () => [] };
+  return { schema, validate: spec.compiler.compile(schema) };
 }
 
 /** Tells whether the operation declares a response for the status, as validateResponse looks it up. */

@@ -83,7 +83,7 @@ export function createRecorderApp(options: RecorderOptions): Recorder {
 
 interface RecorderContext extends ForwardingContext {
   recording: Recording;
-  reportedColumns: Set<string>;
+  reportedNames: Set<string>;
 }
 
 function createContext(options: RecorderOptions, logger: Logger, recording: Recording): RecorderContext {
@@ -96,7 +96,7 @@ function createContext(options: RecorderOptions, logger: Logger, recording: Reco
     key: options.key,
     logger,
     recording,
-    reportedColumns: new Set(),
+    reportedNames: new Set(),
   };
 }
 
@@ -141,17 +141,20 @@ function storeBody(
     context.logger.info({ appId }, `response passed through, not stored: ${result.reason}`);
     return undefined;
   }
-  reportUnknownColumns(context, result.unknownColumns);
+  reportUnknownNames(context, result.unknownNames);
   context.logger.info({ appId, fixture: result.file }, 'stored fixture');
   return result.file;
 }
 
-/** Logs each unknown column name once, so a user can review the lists. */
-function reportUnknownColumns(context: RecorderContext, names: string[]): void {
-  const fresh = names.filter((name) => !context.reportedColumns.has(name));
+/** Logs each unknown column or property name once, so a user can review the lists. */
+function reportUnknownNames(context: RecorderContext, names: string[]): void {
+  const fresh = names.filter((name) => !context.reportedNames.has(name));
   if (fresh.length === 0) return;
-  fresh.forEach((name) => context.reportedColumns.add(name));
-  context.logger.info({ columns: fresh }, 'replaced the values of columns that are not on the known lists');
+  fresh.forEach((name) => context.reportedNames.add(name));
+  context.logger.info(
+    { columns: fresh },
+    'replaced the values of columns and properties that are not on the known lists',
+  );
 }
 
 function readIdentifier(req: Request): string {

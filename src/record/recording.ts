@@ -18,7 +18,7 @@ export interface RecordingOptions {
 
 /** The result of offering one upstream body to the recording. */
 export type StoreResult =
-  | { stored: true; file: string; unknownColumns: string[] }
+  | { stored: true; file: string; unknownNames: string[] }
   | { stored: false; reason: string };
 
 /** Counts of a recording, safe to log: no value and no mapping. */
@@ -99,7 +99,7 @@ function storeFixture(
   }
 
   const file = writeFixture(options.outDir, capture.appId, identifier, content);
-  return { stored: true, file, unknownColumns: [...anonymized.unknownColumns] };
+  return { stored: true, file, unknownNames: [...anonymized.unknownNames] };
 }
 
 function checkCapture(options: RecordingOptions, capture: Capture): string | undefined {

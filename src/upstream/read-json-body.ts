@@ -25,19 +25,26 @@ export function readJsonBody(headers: IncomingHttpHeaders, body: Buffer): JsonBo
   if (!/^application\/([\w.-]+\+)?json\b/i.test(type)) {
     return { ok: false, reason: `the content type is ${type}, not JSON` };
   }
+
+  const encoding = (headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const decoded = decodeBody(encoding, body);
+  if (decoded === undefined) {
+    return { ok: false, reason: `the ${encoding} content encoding is not supported or the body does not decode with it` };
+  }
   try {
-    return { ok: true, value: JSON.parse(decodeBody(headers, body).toString('utf8')) };
+    return { ok: true, value: JSON.parse(decoded.toString('utf8')) };
   } catch {
     // The parser's message quotes part of the body, which may be personal
     // data, so only the size is reported.
-    return { ok: false, reason: `the body of ${body.length} bytes is not valid JSON` };
+    return { ok: false, reason: `the body of ${decoded.length} bytes is not valid JSON` };
   }
 }
 
-function decodeBody(headers: IncomingHttpHeaders, body: Buffer): Buffer {
-  const encoding = (headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+function decodeBody(encoding: string, body: Buffer): Buffer | undefined {
   if (encoding === 'identity') return body;
-  const decode = DECODERS[encoding];
-  if (!decode) throw new Error(`content encoding ${encoding} is not supported`);
-  return decode(body);
+  try {
+    return DECODERS[encoding]?.(body);
+  } catch {
+    return undefined;
+  }
 }

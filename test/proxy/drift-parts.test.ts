@@ -1,4 +1,5 @@
 import { formatDriftHeader } from '../../src/proxy/drift-header';
+import { findUndeclaredProperties } from '../../src/proxy/find-undeclared-properties';
 import { createOperationMatcher } from '../../src/proxy/match-operation';
 import { loadBundledSpec } from '../helpers/mock-spec';
 
@@ -36,5 +37,27 @@ describe('createOperationMatcher', () => {
     expect(match('DELETE', '/resources/v2/customerappprofile/a_1')).toBeUndefined();
     expect(match('GET', '/resources/v2/customerappprofile/a_1/extra')).toBeUndefined();
     expect(match('GET', '/resources/v2/customerappprofile/')).toBeUndefined();
+  });
+});
+
+describe('findUndeclaredProperties', () => {
+  const schema = {
+    properties: {
+      Records: { items: { properties: { Attributes: { items: { properties: { Name: {} } } } } } },
+    },
+  };
+
+  it('lists undeclared properties with their path', () => {
+    const body = { Records: [{ Attributes: [{ Name: 'os', Extra: 1 }], Devices: [] }], Paging: {} };
+
+    expect(findUndeclaredProperties(schema, body)).toEqual([
+      '/Records/0/Attributes/0 has undeclared property "Extra"',
+      '/Records/0 has undeclared property "Devices"',
+      '(root) has undeclared property "Paging"',
+    ]);
+  });
+
+  it('returns nothing for a declared shape', () => {
+    expect(findUndeclaredProperties(schema, { Records: [{ Attributes: [{ Name: 'os' }] }] })).toEqual([]);
   });
 });

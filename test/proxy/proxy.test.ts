@@ -45,6 +45,10 @@ function replyByIdentifier(received: ReceivedRequest): FakeReply {
         headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
         body: gzipSync(JSON.stringify(buildRealProfile())) as unknown as string,
       };
+    case 'extended':
+      return replyJson({ ...buildRealProfile(), Paging: { next: null } });
+    case 'zstd':
+      return { status: 200, headers: { 'content-type': 'application/json', 'content-encoding': 'zstd' }, body: '{}' };
     case 'truncated':
       return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"msisdn":"447911123456"' };
     case 'error':
@@ -196,6 +200,24 @@ describe('proxy', () => {
     expect(await res.text()).toBe('{"msisdn":"447911123456"');
     expect(res.headers.get(DRIFT_HEADER)).toBe('1 violation; (root) the body of 24 bytes is not valid JSON');
     expect(logs.text()).not.toContain('447911123456');
+  });
+
+  it('reports an undeclared property', async () => {
+    const running = await startTestProxy();
+
+    const res = await request(running.url).get(PROFILE_PATH).query({ identifier: 'extended' }).set('key', SECRET_KEY);
+
+    expect(res.headers[DRIFT_HEADER]).toBe('1 violation; (root) has undeclared property "Paging"');
+  });
+
+  it('reports an unsupported content encoding', async () => {
+    const running = await startTestProxy();
+
+    const res = await request(running.url).get(PROFILE_PATH).query({ identifier: 'zstd' }).set('key', SECRET_KEY);
+
+    expect(res.headers[DRIFT_HEADER]).toBe(
+      '1 violation; (root) the zstd content encoding is not supported or the body does not decode with it',
+    );
   });
 
   it('reports an undeclared status', async () => {

@@ -56,18 +56,33 @@ describe('anonymizeEnvelope', () => {
   });
 
   it('keeps flags of unknown columns', () => {
-    const { envelope, unknownColumns } = anonymizeEnvelope(withAttribute('opt_in', '1'), createPseudonymizer(SECRET));
+    const { envelope, unknownNames } = anonymizeEnvelope(withAttribute('opt_in', '1'), createPseudonymizer(SECRET));
 
     expect(envelope.Records[0]?.Attributes.at(-1)?.Value).toBe('1');
-    expect(unknownColumns.has('opt_in')).toBe(false);
+    expect(unknownNames.has('opt_in')).toBe(false);
   });
 
   it('replaces other values of unknown columns', () => {
-    const { envelope, unknownColumns } = anonymizeEnvelope(withAttribute('passport_no', 'X1234567'), createPseudonymizer(SECRET));
+    const { envelope, unknownNames } = anonymizeEnvelope(withAttribute('passport_no', 'X1234567'), createPseudonymizer(SECRET));
 
     expect(envelope.Records[0]?.Attributes.at(-1)?.Value).toMatch(/^[A-Z]\d{7}$/);
     expect(envelope.Records[0]?.Attributes.at(-1)?.Value).not.toBe('X1234567');
-    expect(unknownColumns.has('passport_no')).toBe(true);
+    expect(unknownNames.has('passport_no')).toBe(true);
+  });
+});
+
+describe('anonymizeEnvelope with undeclared properties', () => {
+  it('replaces values inside undeclared properties', () => {
+    const body = { ...buildRealProfile(), Owner: { email: 'alice.walker@corp-mail.co.uk', active: true } };
+    body.Records[0]?.Attributes.push({ Name: 'os', Value: 'iOS', ID: 1, Note: 'Alice Walker' } as never);
+
+    const { envelope, unknownNames } = anonymizeEnvelope(body, createPseudonymizer(SECRET));
+    const serialized = JSON.stringify(envelope);
+
+    expect(serialized).not.toContain('alice.walker@corp-mail.co.uk');
+    expect(serialized).not.toContain('Alice Walker');
+    expect((envelope as unknown as { Owner: { active: boolean } }).Owner.active).toBe(true);
+    expect([...unknownNames]).toEqual(expect.arrayContaining(['Owner', 'Columns[].Note']));
   });
 });
 

@@ -103,6 +103,11 @@ function createContext(options: RecorderOptions, logger: Logger, recording: Reco
 async function recordExchange(req: Request, res: Response, context: RecorderContext): Promise<void> {
   const response = await forwardClientRequest(req, res, context);
   if (!response) return;
+  // Express routes HEAD to GET handlers, and a HEAD response has no body to store.
+  if (req.method === 'HEAD') {
+    passThrough(res, response);
+    return;
+  }
 
   const parsed = readJsonBody(response.headers, response.body);
   if (!parsed.ok) {

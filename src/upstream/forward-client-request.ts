@@ -53,7 +53,8 @@ export async function forwardClientRequest(
 
 /**
  * Sends the upstream status, end-to-end headers and body to the client,
- * byte for byte.
+ * byte for byte. Node sets `content-length` for the body again, except for
+ * HEAD, whose response carries the upstream's value.
  *
  * @example
  * passThrough(res, { status: 200, headers: {}, body: Buffer.from('{}') });
@@ -62,6 +63,10 @@ export function passThrough(res: Response, response: UpstreamResponse): void {
   res.status(response.status);
   for (const [name, value] of Object.entries(copyEndToEndHeaders(response.headers))) {
     if (value !== undefined) res.setHeader(name, value);
+  }
+  const contentLength = response.headers['content-length'];
+  if (res.req.method === 'HEAD' && contentLength !== undefined) {
+    res.setHeader('content-length', contentLength);
   }
   res.end(response.body);
 }

@@ -38,7 +38,9 @@ export function startFakeUpstream(reply: (request: ReceivedRequest) => FakeReply
 
 /** Sends a JSON body with HTTP 200. */
 export function replyJson(body: unknown): FakeReply {
-  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  const text = JSON.stringify(body);
+  const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) };
+  return { status: 200, headers, body: text };
 }
 
 /** Returns a URL on 127.0.0.1 where nothing listens: a port just freed. */

@@ -249,6 +249,26 @@ describe('proxy', () => {
     expect(upstream.requests[0]?.url).toBe('/resources/v2/customerprofile/42');
   });
 
+  it('passes HEAD through unchecked', async () => {
+    const running = await startTestProxy();
+
+    const res = await request(running.url).head(PROFILE_PATH).query({ identifier: 'u1' }).set('key', SECRET_KEY);
+
+    expect(res.status).toBe(200);
+    expect(res.headers['content-length']).toBe(String(JSON.stringify(buildRealProfile()).length));
+    expect(res.headers[DRIFT_HEADER]).toBe('unchecked: no operation of the spec matches');
+    expect(upstream.requests[0]?.method).toBe('HEAD');
+  });
+
+  it('answers 502 when TLS fails', async () => {
+    const running = await startTestProxy(upstream.url.replace('http:', 'https:'));
+
+    const res = await request(running.url).get(PROFILE_PATH).query({ identifier: 'u1' }).set('key', SECRET_KEY);
+
+    expect(res.status).toBe(502);
+    expect(res.body.type).toBe('urn:imiconnect-mock:problem:upstream-unavailable');
+  });
+
   it('answers 502 when the upstream refuses connections', async () => {
     const running = await startTestProxy(await findClosedPortUrl());
 

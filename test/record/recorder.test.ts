@@ -308,6 +308,16 @@ describe('record', () => {
     expect(logs.text()).toContain('"columns":["loyalty_tier"]');
   });
 
+  it('passes HEAD through without storing', async () => {
+    const running = await startRecording();
+
+    const res = await request(running.url).head(V2_PATH).query({ identifier: REAL_IDENTIFIER }).set('key', SECRET_KEY);
+
+    expect(res.status).toBe(200);
+    expect(upstream.requests[0]?.method).toBe('HEAD');
+    expect(listFiles(outDir)).toEqual([]);
+  });
+
   it('answers 404 for other paths without forwarding', async () => {
     const running = await startRecording();
 

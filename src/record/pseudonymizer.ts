@@ -6,16 +6,16 @@ import { synthesizeValue, type Keystream } from './synthetic-values';
 export interface Pseudonymizer {
   /** Returns the synthetic value of a real one, the same every time. */
   replace(value: string): string;
-  /** How many distinct real values were replaced so far. */
+  /** Number of distinct real values replaced so far. */
   readonly distinctValues: number;
 }
 
 /**
  * Creates the value mapping of one recording. Synthetic values derive from
  * an HMAC-SHA256 of the real value under a secret that exists only in
- * memory, so the same real value gets the same synthetic value everywhere
- * in the recording, and the mapping cannot be reversed without the secret. A new
- * recording gets a new random secret unless one is given.
+ * memory. So the same real value gets the same synthetic value everywhere
+ * in the recording, and the mapping cannot be recomputed without the secret.
+ * A new recording gets a new random secret unless one is given.
  *
  * @example
  * const pseudonymizer = createPseudonymizer();

@@ -10,13 +10,13 @@ export const PROBLEM_TYPES = {
   'conflicting-controls': { title: 'Conflicting mock controls', status: 422 },
   'invalid-request': { title: 'Invalid HTTP request', status: 400 },
   'payload-too-large': { title: 'Request body too large', status: 413 },
+  'upstream-unavailable': { title: 'Upstream unavailable', status: 502 },
+  'upstream-invalid-response': { title: 'Invalid upstream response', status: 502 },
+  'upstream-timeout': { title: 'Upstream timed out', status: 504 },
   'not-found': { title: 'No operation at this path', status: 404 },
   'method-not-allowed': { title: 'Method not allowed', status: 405 },
   'not-implemented': { title: 'Operation not implemented', status: 501 },
   'internal-error': { title: 'Internal mock error', status: 500 },
-  'upstream-unavailable': { title: 'Upstream unavailable', status: 502 },
-  'upstream-invalid-response': { title: 'Invalid upstream response', status: 502 },
-  'upstream-timeout': { title: 'Upstream timed out', status: 504 },
 } as const;
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;

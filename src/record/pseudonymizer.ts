@@ -2,6 +2,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 
 import { synthesizeValue, type Keystream } from './synthetic-values';
 
+/** Tries to find a synthetic value that no other real value got. */
+const MAX_ATTEMPTS = 32;
+
 /** Replaces real values with synthetic ones, consistently for one recording. */
 export interface Pseudonymizer {
   /** Returns the synthetic value of a real one, the same every time. */
@@ -24,13 +27,15 @@ export interface Pseudonymizer {
 export function createPseudonymizer(secret: Buffer = randomBytes(32)): Pseudonymizer {
   const keystream = createKeystream(secret);
   const synthetic = new Map<string, string>();
+  const used = new Set<string>();
 
   return {
     replace(value) {
       let replacement = synthetic.get(value);
       if (replacement === undefined) {
-        replacement = synthesizeValue(value, keystream);
+        replacement = synthesizeUnused(value, keystream, used);
         synthetic.set(value, replacement);
+        used.add(replacement);
       }
       return replacement;
     },
@@ -38,6 +43,21 @@ export function createPseudonymizer(secret: Buffer = randomBytes(32)): Pseudonym
       return synthetic.size;
     },
   };
+}
+
+/**
+ * Synthesizes a value that no other real value of the recording got, so two
+ * users never share a synthetic identifier and never overwrite each
+ * other's fixture. A short format can run out of unused values, and after
+ * MAX_ATTEMPTS the last candidate is taken even if it is used.
+ */
+function synthesizeUnused(value: string, keystream: Keystream, used: ReadonlySet<string>): string {
+  let candidate = synthesizeValue(value, keystream);
+  for (let attempt = 1; attempt < MAX_ATTEMPTS && used.has(candidate); attempt += 1) {
+    const salted: Keystream = (input, length) => keystream(`retry:${attempt}:${input}`, length);
+    candidate = synthesizeValue(value, salted);
+  }
+  return candidate;
 }
 
 function createKeystream(secret: Buffer): Keystream {

@@ -115,3 +115,24 @@ describe('classifyColumn', () => {
     expect(classifyColumn(name)).toBe(kind);
   });
 });
+
+describe('createPseudonymizer', () => {
+  it('gives distinct values distinct replacements', () => {
+    const pseudonymizer = createPseudonymizer(SECRET);
+    const reals = Array.from({ length: 500 }, (_, index) => String(100 + index));
+
+    const synthetic = new Set(reals.map((value) => pseudonymizer.replace(value)));
+
+    expect(synthetic.size).toBe(500);
+    expect(pseudonymizer.distinctValues).toBe(500);
+  });
+
+  it('keeps a replacement once given', () => {
+    const pseudonymizer = createPseudonymizer(SECRET);
+    const first = pseudonymizer.replace('447911123456');
+
+    Array.from({ length: 100 }, (_, index) => pseudonymizer.replace(String(index)));
+
+    expect(pseudonymizer.replace('447911123456')).toBe(first);
+  });
+});

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 
 import { synthesizeValue, type Keystream } from './synthetic-values';
 
-/** Tries to find a synthetic value that no other real value got. */
+/** Attempts at a synthetic value that no other real value got. */
 const MAX_ATTEMPTS = 32;
 
 /** Replaces real values with synthetic ones, consistently for one recording. */

@@ -21,7 +21,7 @@ const COMMON_FOOTER = `Once listening, it prints one line to standard output:
 An unreachable upstream gives the client HTTP 502 and a timeout HTTP 504,
 both as application/problem+json. SIGINT and SIGTERM close open
 connections and exit with code 0. Exit code 2 means a bad option or spec,
-or a port in use.
+a port in use, or an output folder that cannot be created.
 `;
 
 /** The text of `imiconnect-mock record --help`. */
@@ -33,7 +33,8 @@ as a fixture <DIR>/<appId>/<identifier>.json with every personal value
 replaced by a synthetic one of the same format. The identifier in the file
 name is replaced too, consistently with the userId inside. Other codes are
 passed back and not stored. Replay the folder with
-imiconnect-mock --fixtures DIR.
+imiconnect-mock --fixtures DIR and the synthetic identifier, which is the
+file name and is sent in the x-imiconnect-mock-fixture response header.
 
 Options:
   --out DIR            Folder to write fixtures to; created if missing.

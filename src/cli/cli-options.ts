@@ -79,7 +79,7 @@ function parseFlags(argv: string[]) {
     return parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values;
   } catch (error) {
     // Node's messages span lines; the CLI reports every error on one line.
-    const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
+    const message = (error as Error).message.replace(/\s*\n\s*/g, ' ').replace(/\.?$/, '.');
     throw new UsageError(`${message} Run imiconnect-mock --help for the options.`);
   }
 }
@@ -95,7 +95,14 @@ function readSetting(
   flagValue: string | undefined,
   env: NodeJS.ProcessEnv,
 ): Setting | undefined {
-  if (flagValue !== undefined) return { value: flagValue, source: `--${flag}` };
+  if (flagValue !== undefined) {
+    // An empty flag is most often an unset shell variable; taken as given,
+    // `--host ''` would listen on every interface.
+    if (flagValue.trim() === '') {
+      throw new UsageError(`Invalid --${flag} "${flagValue}": give a value, or leave the flag out for its default.`);
+    }
+    return { value: flagValue, source: `--${flag}` };
+  }
   const name = ENV_PREFIX + flag.toUpperCase().replace(/-/g, '_');
   const envValue = env[name];
   // An empty variable counts as unset, as shells often export empty values.

@@ -10,6 +10,13 @@ import {
 } from './control-definitions';
 import { parsePreferHeader } from './prefer-header';
 
+/**
+ * Preferences that RFC 7240 defines for any server. They do not concern the
+ * mock, which, like the vendor, does not act on them, so they are let
+ * through rather than rejected as unknown controls.
+ */
+export const STANDARD_PREFERENCES = new Set(['return', 'respond-async', 'handling', 'wait']);
+
 /** The prefix of the query twins of the `Prefer` controls, as in Prism. */
 export const QUERY_CONTROL_PREFIX = '__';
 
@@ -72,7 +79,8 @@ function readPreferHeader(header: string | string[] | undefined): RawControl[] {
       { header: 'Prefer', allowed: CONTROL_NAMES },
     );
   }
-  return preferences.map(({ name, value }) => {
+  const controls = preferences.filter(({ name }) => !STANDARD_PREFERENCES.has(name));
+  return controls.map(({ name, value }) => {
     if (value === undefined || value === '') {
       throw new ProblemError(
         'invalid-control',

@@ -206,11 +206,25 @@ describe('bad controls', () => {
     expect(res.body.allowed).toContain('linked-single-device');
   });
 
-  it('rejects an unknown Prefer control', async () => {
-    const res = await sendControls('return=minimal');
+  it('lets standard RFC 7240 preferences through', async () => {
+    const res = await sendControls('return=minimal, respond-async, code=7001');
+
+    expect(res.status).toBe(200);
+    expect(res.body.code).toBe('7001');
+  });
+
+  it('rejects a long malformed Prefer item', async () => {
+    const res = await sendControls(`a${' '.repeat(8000)}x`);
 
     expect(res.status).toBe(400);
-    expect(res.body.detail).toContain('Unknown mock control "return"');
+    expect(res.body.detail).toContain('Malformed Prefer header item');
+  });
+
+  it('rejects an unknown Prefer control', async () => {
+    const res = await sendControls('mode=fast');
+
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toContain('Unknown mock control "mode"');
     expect(res.body.allowed).toEqual(['code', 'example', 'seed']);
   });
 

@@ -35,12 +35,14 @@ export function createLogger(
 export function logRequests(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const start = process.hrtime.bigint();
-    res.on('finish', () => {
+    // 'close' also fires for responses a fault cut short, which never finish.
+    res.once('close', () => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const line = {
         method: req.method,
         path: req.path,
         outcome: res.locals.outcome as string | undefined,
+        fault: res.locals.fault as string | undefined,
         status: res.statusCode,
         ms: Math.round(ms * 100) / 100,
       };

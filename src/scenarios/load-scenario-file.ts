@@ -25,12 +25,12 @@ export class ScenarioError extends Error {
  */
 export function loadScenarioFile(file: string, context: Omit<OutcomeContext, 'baseDir'>): CompiledScenarios {
   const lineCounter = new LineCounter();
-  const document = parseDocument(readText(file), { lineCounter, prettyErrors: false });
+  const document = parseDocument(readText(file), { lineCounter });
   const syntaxError = document.errors[0];
   if (syntaxError) {
     const position = syntaxError.linePos?.[0];
     const where = position ? ` (line ${position.line}, column ${position.col})` : '';
-    throw new ScenarioError(`Invalid scenario file ${file}${where}: ${syntaxError.message.split('\n')[0]}. Fix the syntax and start again.`);
+    throw new ScenarioError(`Invalid scenario file ${file}${where}: ${syntaxError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}. Fix the syntax and start again.`);
   }
 
   try {

@@ -55,7 +55,7 @@ function throwFirstViolation(validate: ValidateFunction, value: unknown, prefix:
 }
 
 /** Keywords that name the fault best, first; `oneOf` and `not` only summarise. */
-const KEYWORD_RANK = ['required', 'additionalProperties', 'enum', 'pattern'];
+const KEYWORD_RANK = ['additionalProperties', 'required', 'enum', 'pattern'];
 
 function pickMostSpecific(errors: ErrorObject[]): ErrorObject | undefined {
   const rank = (error: ErrorObject) => {

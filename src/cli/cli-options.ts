@@ -96,7 +96,9 @@ function parseFlags(argv: string[]) {
     // allowNegative turns --no-admin into admin: false.
     return parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false, allowNegative: true }).values;
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} Run imiconnect-mock --help for the options.`);
+    // Node's messages span lines; the CLI reports every error on one line.
+    const message = (error as Error).message.replace(/\s*\n\s*/g, ' ');
+    throw new UsageError(`${message} Run imiconnect-mock --help for the options.`);
   }
 }
 

@@ -8,7 +8,7 @@ import { ProblemError } from '../http/problem';
 import { FAULT_NAMES, isFaultName, type FaultName } from '../faults/fault-names';
 import { MAX_DELAY_MS } from '../scenarios/delay';
 
-/** What the caller asked of the mock for one request. */
+/** Controls that one request sets on the mock. */
 export interface MockControls {
   /** Forces a vendor code. */
   code?: VendorCode;

@@ -7,7 +7,7 @@ import { armOutcome, clearArmed, getArmed } from './arm-handlers';
 import { clearRequests, listRequests } from './journal-handlers';
 import { getScenarios, putScenarios, resetScenarios, resetSession } from './scenario-handlers';
 
-/** Where the admin API is mounted, as in WireMock. */
+/** Path prefix of the admin API, as in WireMock. */
 export const ADMIN_PREFIX = '/__admin';
 
 export interface AdminOptions {

@@ -5,7 +5,7 @@ import { MAX_DELAY_MS } from '../scenarios/delay';
 import type { FaultName } from './fault-names';
 import { buildGatewayPage } from './gateway-page';
 
-/** What a fault may send: the status and JSON body the request would have got. */
+/** The response a fault may send: the status and JSON body the request would have got. */
 export interface FaultResponse {
   status: number;
   body: unknown;

@@ -35,7 +35,7 @@ const APP_PROFILE_PATH = /\/customerappprofile\/\{appId\}$/;
  * for 1000, the vendor envelope for an error code, a named example of the
  * spec, or a body given by a scenario. Built bodies get a fresh `transid`,
  * as the real service sends; a scenario body is sent as given. Throws a
- * ProblemError for an operation it cannot answer.
+ * ProblemError for an operation it cannot build a response for.
  */
 export function createAppProfileResponder(options: MockOptions): Responder {
   const fixtures = options.fixtures ?? EMPTY_FIXTURES;

@@ -13,7 +13,7 @@ import type { CompiledOperation } from '../spec/compile-operation';
 import type { PreparedResponse, Responder } from './app-profile-responder';
 import { sendOutcome } from './send-outcome';
 
-/** What every request of the app shares, built once in createApp. */
+/** Shared dependencies of every request, built once in createApp. */
 export interface RequestContext {
   options: MockOptions;
   state: MockState;

@@ -2,15 +2,16 @@ import type { VendorCode } from '../envelope/vendor-codes';
 import type { FaultName } from '../faults/fault-names';
 import type { DelaySampler } from '../scenarios/delay';
 
-/** Which body a request gets, and optionally its HTTP status. */
+/** The body of a response, and optionally its HTTP status. */
 export type ResponseChoice =
   | { kind: 'code'; code: VendorCode; status?: number }
   | { kind: 'example'; name: string; status?: number }
   | { kind: 'body'; body: unknown; status?: number };
 
 /**
- * What a control, an armed entry or a scenario asks for. Every part is
- * optional: a plan with only a delay leaves the body to the next step.
+ * A partial outcome from a control, an armed entry or a scenario. Every
+ * part is optional, so a plan with only a delay leaves the body to the next
+ * step.
  */
 export interface OutcomePlan {
   response?: ResponseChoice;
@@ -21,7 +22,7 @@ export interface OutcomePlan {
 /** The step of the pipeline that decided the outcome. */
 export type OutcomeSource = 'control' | 'armed' | 'scenario' | 'natural';
 
-/** What one request gets: a body, and at send time a delay or a fault. */
+/** The outcome of one request: a body, and at send time a delay or a fault. */
 export interface Outcome {
   response: ResponseChoice;
   /** Milliseconds to wait before sending, already drawn and capped. */

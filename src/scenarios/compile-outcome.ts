@@ -8,7 +8,7 @@ import { compileDelay } from './delay';
 import { DefinitionError } from './definition-error';
 import type { OutcomeDefinition } from './scenario-document';
 
-/** What compiling an outcome needs to know beyond the outcome itself. */
+/** Inputs of compileOutcome beyond the outcome itself. */
 export interface OutcomeContext {
   /** Named examples of the spec, by name. */
   examples: ReadonlyMap<string, unknown>;

@@ -37,7 +37,7 @@ export interface CompiledScenario {
 export interface CompiledScenarios {
   document: ScenarioDocument;
   scenarios: CompiledScenario[];
-  /** Where the document came from: a file path, `admin` or `options`. */
+  /** Origin of the document: a file path, `admin` or `options`. */
   source: string;
 }
 

@@ -14,7 +14,7 @@ export class DefinitionError extends Error {
   }
 }
 
-/** Appends a key or index to a JSON pointer, escaping it as RFC 6901 says. */
+/** Appends a key or index to a JSON pointer, escaping it as RFC 6901 specifies. */
 export function joinPointer(pointer: string, key: string | number): string {
   const escaped = String(key).replace(/~/g, '~0').replace(/\//g, '~1');
   return `${pointer}/${escaped}`;

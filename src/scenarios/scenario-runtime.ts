@@ -53,7 +53,7 @@ export function createScenarioRuntime(scenarios: CompiledScenarios): ScenarioRun
 function pickFrom(state: ScenarioState, input: MatchInput): OutcomePlan | undefined {
   const { scenario } = state;
   if (!scenario.matches(input)) return undefined;
-  // Drawn on every matching call, so the Nth call gets the same answer in
+  // Drawn on every matching call, so the Nth call gets the same result in
   // every run with the same seed.
   if (scenario.probability < 1 && state.random() >= scenario.probability) return undefined;
 

@@ -65,16 +65,16 @@ export function createSessionHelpers(state: MockState, id: string | undefined): 
   };
 }
 
-function compileHelperInput<T>(what: string, compile: () => T): T {
+function compileHelperInput<T>(subject: string, compile: () => T): T {
   try {
     return compile();
   } catch (error) {
-    throw toScenarioError(error, what);
+    throw toScenarioError(error, subject);
   }
 }
 
 /** Turns a DefinitionError into a ScenarioError naming what was invalid and where. */
-export function toScenarioError(error: unknown, what: string): unknown {
+export function toScenarioError(error: unknown, subject: string): unknown {
   if (!(error instanceof DefinitionError)) return error;
-  return new ScenarioError(`Invalid ${what} at ${error.pointer || '/'}: ${error.message}.`);
+  return new ScenarioError(`Invalid ${subject} at ${error.pointer || '/'}: ${error.message}.`);
 }

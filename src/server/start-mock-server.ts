@@ -12,7 +12,7 @@ import { loadSpec, type CompiledSpec } from '../spec/load-spec';
 import { listen } from './listen';
 import { createSessionHelpers, toScenarioError, type SessionHelpers } from './session-helpers';
 
-/** What startMockServer builds the mock from; every field has a default. */
+/** Options of startMockServer; every field has a default. */
 export interface StartMockServerOptions
   extends Omit<MockOptions, 'spec' | 'fixtures' | 'scenarios' | 'state'> {
   /** A compiled spec or the path of an OpenAPI document. Default: the bundled spec. */

@@ -1,4 +1,4 @@
-/** The reason phrases of the gateway faults, as nginx prints them. */
+/** The reason phrases of the gateway faults, as in nginx's src/http/ngx_http_special_response.c. */
 const REASONS: Record<number, string> = {
   500: 'Internal Server Error',
   502: 'Bad Gateway',

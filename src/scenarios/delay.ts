@@ -3,7 +3,7 @@ import type { Random } from './seeded-random';
 
 /**
  * The longest delay the mock applies, in milliseconds, and how long HANG
- * holds a connection. A control asking for more is rejected, and a drawn
+ * keeps a connection open. A control asking for more is rejected, and a drawn
  * delay is cut to it, so no request can hold the mock forever.
  */
 export const MAX_DELAY_MS = 60_000;
@@ -13,8 +13,8 @@ export type DelaySampler = (random: Random) => number;
 
 /**
  * Compiles a delay of the scenario file into a sampler. A lognormal delay
- * has the given median and a spread of `sigma` in log space, which is the
- * long-tailed shape of real network latency.
+ * has the given median and a spread of `sigma` in log space: a long tail, as
+ * network latency often has.
  *
  * @example
  * const sample = compileDelay({ uniform: { min: 100, max: 300 } });

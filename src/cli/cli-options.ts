@@ -71,7 +71,7 @@ export function parseCliOptions(
   const values = parseFlags(argv);
   const read = (flag: ValueFlag) => readSetting(flag, values[flag], env);
 
-  return {
+  const options = {
     host: read('host')?.value ?? '127.0.0.1',
     port: toInteger(read('port'), 0, 65_535) ?? 4020,
     seed: toInteger(read('seed'), 0, 2 ** 32 - 1) ?? DEFAULT_SEED,
@@ -89,6 +89,10 @@ export function parseCliOptions(
     help: values.help === true,
     version: values.version === true,
   };
+  if (options.watch && options.scenarios === undefined) {
+    throw new UsageError('--watch needs a scenario file to watch: add --scenarios FILE, or drop --watch.');
+  }
+  return options;
 }
 
 function parseFlags(argv: string[]) {

@@ -45,7 +45,7 @@ export function handleMockRequest(
   const outcome = chooseOutcome({ controls, request, operation, keyPolicy, state, session });
   const prepared = context.respond(operation, outcome, controls.seed ?? context.seed);
 
-  recordRequest(session, req, request, outcome, prepared);
+  recordRequest(session, req, operation, request, outcome, prepared);
   res.locals.outcome = prepared.code;
   res.locals.fault = outcome.fault;
   sendOutcome(res, outcome, prepared);
@@ -54,6 +54,7 @@ export function handleMockRequest(
 function recordRequest(
   session: Session,
   req: Request,
+  operation: CompiledOperation,
   request: RequestParts,
   outcome: Outcome,
   prepared: PreparedResponse,
@@ -64,7 +65,7 @@ function recordRequest(
     time: new Date().toISOString(),
     method: req.method,
     path: req.path,
-    query: req.query as Query,
+    query: withoutQueryCredentials(req.query as Query, operation),
     appId: request.pathParams.appId,
     identifier: Array.isArray(identifier) ? identifier[0] : identifier,
     headers: withoutCredentials(req.headers),
@@ -79,4 +80,16 @@ function recordRequest(
       fault,
     },
   });
+}
+
+/**
+ * Copies the query without the credentials the operation's security schemes
+ * read from it, so a key sent in the query never enters the journal either.
+ */
+function withoutQueryCredentials(query: Query, operation: CompiledOperation): Query {
+  const kept: Query = { ...query };
+  for (const credential of operation.security.flat()) {
+    if (credential.in === 'query') delete kept[credential.name];
+  }
+  return kept;
 }

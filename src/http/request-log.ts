@@ -3,7 +3,7 @@ import pino, { type Logger } from 'pino';
 
 /**
  * Header paths that never reach a log: the vendor's `key` and `secretKey`
- * credentials and any Authorization header. Node stores header names in
+ * credentials, any Authorization header and the mock's admin token. Node stores header names in
  * lower case.
  */
 export const REDACTED_PATHS = [
@@ -11,6 +11,7 @@ export const REDACTED_PATHS = [
   'headers.secretkey',
   'headers.authorization',
   'headers.cookie',
+  'headers["x-admin-token"]',
 ];
 
 /**

@@ -76,6 +76,10 @@ describe('scenario CLI options', () => {
     expect(options.journalSize).toBe(1000);
   });
 
+  it('rejects --watch without --scenarios', () => {
+    expect(() => parseCliOptions(['--watch'], {})).toThrow('--watch needs a scenario file');
+  });
+
   it('rejects a bad switch value', () => {
     expect(() => parseCliOptions([], { IMICONNECT_MOCK_WATCH: 'yes' })).toThrow(UsageError);
   });

@@ -24,10 +24,13 @@ export function requireAdminToken(token: string) {
       return;
     }
     res.set('WWW-Authenticate', 'Bearer realm="imiconnect-mock admin"');
-    sendProblem(res, new ProblemError(
-      'admin-unauthorized',
-      `The admin API needs the token given to --admin-token: send "Authorization: Bearer <token>" or "${ADMIN_TOKEN_HEADER}: <token>".`,
-    ));
+    sendProblem(
+      res,
+      new ProblemError(
+        'admin-unauthorized',
+        `The admin API needs the token given to --admin-token: send "Authorization: Bearer <token>" or "${ADMIN_TOKEN_HEADER}: <token>".`,
+      ),
+    );
   };
 }
 

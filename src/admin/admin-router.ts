@@ -5,7 +5,12 @@ import type { MockState } from '../sessions/mock-state';
 import { requireAdminToken } from './admin-auth';
 import { armOutcome, clearArmed, getArmed } from './arm-handlers';
 import { clearRequests, listRequests } from './journal-handlers';
-import { getScenarios, putScenarios, resetScenarios, resetSession } from './scenario-handlers';
+import {
+  getScenarios,
+  putScenarios,
+  resetScenarios,
+  resetSession,
+} from './scenario-handlers';
 
 /** Path prefix of the admin API, as in WireMock. */
 export const ADMIN_PREFIX = '/__admin';
@@ -22,11 +27,18 @@ export interface AdminOptions {
  * @example
  * app.use(ADMIN_PREFIX, createAdminRouter(state, { token: 's3cret' }));
  */
-export function createAdminRouter(state: MockState, options: AdminOptions = {}): Router {
+export function createAdminRouter(
+  state: MockState,
+  options: AdminOptions = {},
+): Router {
   const router = Router();
   router.get('/health', (_req, res) => res.json({ status: 'ok' }));
   router.get('/ready', (_req, res) => {
-    res.json({ ready: true, scenarios: state.fileScenarios.scenarios.length, source: state.fileScenarios.source });
+    res.json({
+      ready: true,
+      scenarios: state.fileScenarios.scenarios.length,
+      source: state.fileScenarios.source,
+    });
   });
   if (options.token !== undefined) router.use(requireAdminToken(options.token));
 
@@ -44,8 +56,11 @@ export function createAdminRouter(state: MockState, options: AdminOptions = {}):
 }
 
 function rejectUnknownAdminRoute(req: Request, res: Response): void {
-  sendProblem(res, new ProblemError(
-    'not-found',
-    `No admin endpoint matches ${req.method} ${req.originalUrl}: see spec/admin.openapi.yaml for the endpoints.`,
-  ));
+  sendProblem(
+    res,
+    new ProblemError(
+      'not-found',
+      `No admin endpoint matches ${req.method} ${req.originalUrl}: see spec/admin.openapi.yaml for the endpoints.`,
+    ),
+  );
 }

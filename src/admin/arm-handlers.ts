@@ -15,11 +15,18 @@ export const MAX_ARM_COUNT = 100_000;
 export function armOutcome(state: MockState) {
   return (req: Request, res: Response): void => {
     const session = state.getSession(readSessionId(req.headers));
-    const body = readJsonBody(req) as { outcome?: unknown; count?: unknown } | null;
+    const body = readJsonBody(req) as {
+      outcome?: unknown;
+      count?: unknown;
+    } | null;
     const entry = compileOrReject('invalid-arming', () => {
       const count = readCount(body?.count);
       const definition = validateOutcomeDefinition(body?.outcome, '/outcome');
-      return { definition, plan: compileOutcome(definition, '/outcome', state.context), remaining: count };
+      return {
+        definition,
+        plan: compileOutcome(definition, '/outcome', state.context),
+        remaining: count,
+      };
     });
     session.armed.arm(entry);
     res.status(201).json({ session: session.id, armed: listArmed(state, req) });
@@ -44,13 +51,22 @@ export function clearArmed(state: MockState) {
 
 function listArmed(state: MockState, req: Request) {
   const session = state.getSession(readSessionId(req.headers));
-  return session.armed.list().map(({ definition, remaining }) => ({ outcome: definition, remaining }));
+  return session.armed
+    .list()
+    .map(({ definition, remaining }) => ({ outcome: definition, remaining }));
 }
 
 function readCount(value: unknown): number {
   if (value === undefined) return 1;
-  if (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_ARM_COUNT) {
+  if (
+    Number.isInteger(value) &&
+    (value as number) >= 1 &&
+    (value as number) <= MAX_ARM_COUNT
+  ) {
     return value as number;
   }
-  throw new DefinitionError('/count', `count must be an integer from 1 to ${MAX_ARM_COUNT}, not ${JSON.stringify(value)}`);
+  throw new DefinitionError(
+    '/count',
+    `count must be an integer from 1 to ${MAX_ARM_COUNT}, not ${JSON.stringify(value)}`,
+  );
 }

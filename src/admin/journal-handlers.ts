@@ -25,13 +25,15 @@ export function clearRequests(state: MockState) {
 function readFilter(query: Request['query']): JournalFilter {
   const filter: JournalFilter = {};
   if (typeof query.appId === 'string') filter.appId = query.appId;
-  if (typeof query.identifier === 'string') filter.identifier = query.identifier;
+  if (typeof query.identifier === 'string')
+    filter.identifier = query.identifier;
   if (query.limit !== undefined) filter.limit = readLimit(query.limit);
   return filter;
 }
 
 function readLimit(value: unknown): number {
-  if (typeof value === 'string' && /^[1-9]\d{0,6}$/.test(value)) return Number(value);
+  if (typeof value === 'string' && /^[1-9]\d{0,6}$/.test(value))
+    return Number(value);
   throw new ProblemError(
     'invalid-request',
     `Invalid query parameter limit "${String(value)}": use an integer from 1 to 9999999.`,

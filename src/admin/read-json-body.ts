@@ -10,11 +10,17 @@ import { ProblemError } from '../http/problem';
 export function readJsonBody(req: Request): unknown {
   const text = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
   if (text.trim() === '') {
-    throw new ProblemError('invalid-request', `${req.method} ${req.originalUrl} needs a JSON body: send one with Content-Type application/json.`);
+    throw new ProblemError(
+      'invalid-request',
+      `${req.method} ${req.originalUrl} needs a JSON body: send one with Content-Type application/json.`,
+    );
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ProblemError('invalid-request', `The body of ${req.method} ${req.originalUrl} is not valid JSON: ${(error as Error).message}.`);
+    throw new ProblemError(
+      'invalid-request',
+      `The body of ${req.method} ${req.originalUrl} is not valid JSON: ${(error as Error).message}.`,
+    );
   }
 }

@@ -13,7 +13,11 @@ export function getScenarios(state: MockState) {
   return (req: Request, res: Response): void => {
     const session = state.getSession(readSessionId(req.headers));
     const { scenarios } = state.runtimeOf(session);
-    res.json({ session: session.id, source: scenarios.source, scenarios: scenarios.document.scenarios });
+    res.json({
+      session: session.id,
+      source: scenarios.source,
+      scenarios: scenarios.document.scenarios,
+    });
   };
 }
 
@@ -22,17 +26,28 @@ export function putScenarios(state: MockState) {
   return (req: Request, res: Response): void => {
     const session = state.getSession(readSessionId(req.headers));
     const compiled = compileOrReject('invalid-scenarios', () =>
-      compileScenarios(validateScenarioDocument(readJsonBody(req)), 'admin', state.context),
+      compileScenarios(
+        validateScenarioDocument(readJsonBody(req)),
+        'admin',
+        state.context,
+      ),
     );
     state.setSessionScenarios(session, compiled);
-    res.json({ session: session.id, source: compiled.source, count: compiled.scenarios.length });
+    res.json({
+      session: session.id,
+      source: compiled.source,
+      count: compiled.scenarios.length,
+    });
   };
 }
 
 /** DELETE /__admin/scenarios: back to the scenario file, with fresh counters. */
 export function resetScenarios(state: MockState) {
   return (req: Request, res: Response): void => {
-    state.setSessionScenarios(state.getSession(readSessionId(req.headers)), undefined);
+    state.setSessionScenarios(
+      state.getSession(readSessionId(req.headers)),
+      undefined,
+    );
     res.status(204).end();
   };
 }

@@ -32,7 +32,10 @@ const WRITERS: Record<FaultName, FaultWriter> = {
   GATEWAY_503: (res) => sendGatewayPage(res, 503),
   GATEWAY_504: (res) => sendGatewayPage(res, 504),
   WRONG_CONTENT_TYPE: (res, { status, body }) => {
-    res.status(status).type('text/html; charset=utf-8').send(JSON.stringify(body));
+    res
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .send(JSON.stringify(body));
   },
 };
 
@@ -44,7 +47,11 @@ const WRITERS: Record<FaultName, FaultWriter> = {
  * @example
  * applyFault(res, 'CONNECTION_RESET_BY_PEER', { status: 200, body, delayMs: 0 });
  */
-export function applyFault(res: Response, fault: FaultName, response: FaultResponse): void {
+export function applyFault(
+  res: Response,
+  fault: FaultName,
+  response: FaultResponse,
+): void {
   WRITERS[fault](res, response);
 }
 
@@ -55,11 +62,18 @@ export function applyFault(res: Response, fault: FaultName, response: FaultRespo
  * @example
  * sentStatus('GATEWAY_502', 200); // 502
  */
-export function sentStatus(fault: FaultName | undefined, status: number): number | undefined {
+export function sentStatus(
+  fault: FaultName | undefined,
+  status: number,
+): number | undefined {
   if (fault === undefined) return status;
   const gateway = /^GATEWAY_(\d{3})$/.exec(fault);
   if (gateway) return Number(gateway[1]);
-  const withStatusLine: FaultName[] = ['MALFORMED_RESPONSE_CHUNK', 'SLOW_BODY', 'WRONG_CONTENT_TYPE'];
+  const withStatusLine: FaultName[] = [
+    'MALFORMED_RESPONSE_CHUNK',
+    'SLOW_BODY',
+    'WRONG_CONTENT_TYPE',
+  ];
   return withStatusLine.includes(fault) ? status : undefined;
 }
 
@@ -71,12 +85,17 @@ function buildGarbage(): Buffer {
   return bytes;
 }
 
-function writeTruncatedBody(res: Response, { status, body }: FaultResponse): void {
+function writeTruncatedBody(
+  res: Response,
+  { status, body }: FaultResponse,
+): void {
   const text = JSON.stringify(body);
   // Without Content-Length Node sends the body chunked; the connection
   // closes inside the body, before the terminating chunk.
   res.status(status).type('application/json');
-  res.write(text.slice(0, Math.ceil(text.length / 2)), () => res.socket?.destroy());
+  res.write(text.slice(0, Math.ceil(text.length / 2)), () =>
+    res.socket?.destroy(),
+  );
 }
 
 /** Holds the connection without a byte, then closes it after MAX_DELAY_MS. */
@@ -85,11 +104,17 @@ function hang(res: Response): void {
   res.once('close', () => clearTimeout(timer));
 }
 
-function writeSlowBody(res: Response, { status, body, delayMs }: FaultResponse): void {
+function writeSlowBody(
+  res: Response,
+  { status, body, delayMs }: FaultResponse,
+): void {
   const text = Buffer.from(JSON.stringify(body));
   const partSize = Math.max(1, Math.ceil(text.length / SLOW_BODY_PARTS));
   const interval = (delayMs || DEFAULT_SLOW_BODY_MS) / SLOW_BODY_PARTS;
-  res.status(status).type('application/json').setHeader('Content-Length', text.length);
+  res
+    .status(status)
+    .type('application/json')
+    .setHeader('Content-Length', text.length);
 
   let offset = 0;
   const timer = setInterval(() => {

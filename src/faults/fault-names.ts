@@ -6,8 +6,10 @@ export const FAULTS = {
   EMPTY_RESPONSE: 'the connection closes before any byte is sent',
   MALFORMED_RESPONSE_CHUNK:
     'status line and headers arrive, then part of the JSON body, then the connection closes',
-  RANDOM_DATA_THEN_CLOSE: 'bytes that are not HTTP arrive, then the connection closes',
-  CONNECTION_RESET_BY_PEER: 'the connection is reset (TCP RST) before any byte is sent',
+  RANDOM_DATA_THEN_CLOSE:
+    'bytes that are not HTTP arrive, then the connection closes',
+  CONNECTION_RESET_BY_PEER:
+    'the connection is reset (TCP RST) before any byte is sent',
   HANG: 'no byte is ever sent; the mock closes the connection after the delay cap',
   SLOW_BODY: 'the body arrives a few bytes at a time',
   GATEWAY_500: 'HTTP 500 with the HTML page of a reverse proxy',

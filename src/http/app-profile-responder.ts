@@ -51,7 +51,11 @@ export function createAppProfileResponder(options: MockOptions): Responder {
 
     const { response } = outcome;
     if (response.kind === 'body') {
-      return { status: response.status ?? 200, body: response.body, code: readCode(response.body) };
+      return {
+        status: response.status ?? 200,
+        body: response.body,
+        code: readCode(response.body),
+      };
     }
     const body = buildBody(outcome, options, seed, fixtures);
     const status = response.status ?? httpStatusFor(body.code, policy);

@@ -32,7 +32,11 @@ export function handleMockRequest(
   operation: CompiledOperation,
   context: RequestContext,
 ): void {
-  const { controls, query } = parseControls(req.headers, req.query as Query, context.options.spec);
+  const { controls, query } = parseControls(
+    req.headers,
+    req.query as Query,
+    context.options.spec,
+  );
   const session = context.state.getSession(readSessionId(req.headers));
   const request: RequestParts = {
     headers: req.headers,
@@ -42,8 +46,19 @@ export function handleMockRequest(
   };
 
   const { keyPolicy, state } = context;
-  const outcome = chooseOutcome({ controls, request, operation, keyPolicy, state, session });
-  const prepared = context.respond(operation, outcome, controls.seed ?? context.seed);
+  const outcome = chooseOutcome({
+    controls,
+    request,
+    operation,
+    keyPolicy,
+    state,
+    session,
+  });
+  const prepared = context.respond(
+    operation,
+    outcome,
+    controls.seed ?? context.seed,
+  );
 
   recordRequest(session, req, operation, request, outcome, prepared);
   res.locals.outcome = prepared.code;
@@ -86,7 +101,10 @@ function recordRequest(
  * Copies the query without the credentials the operation's security schemes
  * read from it, so a key sent in the query never enters the journal either.
  */
-function withoutQueryCredentials(query: Query, operation: CompiledOperation): Query {
+function withoutQueryCredentials(
+  query: Query,
+  operation: CompiledOperation,
+): Query {
   const kept: Query = { ...query };
   for (const credential of operation.security.flat()) {
     if (credential.in === 'query') delete kept[credential.name];

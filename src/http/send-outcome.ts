@@ -10,7 +10,11 @@ import type { PreparedResponse } from './app-profile-responder';
  * so closing the server never waits for it. SLOW_BODY uses the delay as the
  * time it spreads the body over, instead of waiting first.
  */
-export function sendOutcome(res: Response, outcome: Outcome, prepared: PreparedResponse): void {
+export function sendOutcome(
+  res: Response,
+  outcome: Outcome,
+  prepared: PreparedResponse,
+): void {
   const send = () => {
     if (res.destroyed) return;
     if (outcome.fault) {

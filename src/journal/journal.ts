@@ -41,7 +41,13 @@ export interface Journal {
 export const DEFAULT_JOURNAL_SIZE = 1000;
 
 /** Header names whose values never enter the journal, in Node's lower case. */
-export const CREDENTIAL_HEADERS = new Set(['key', 'secretkey', 'authorization', 'cookie', 'x-admin-token']);
+export const CREDENTIAL_HEADERS = new Set([
+  'key',
+  'secretkey',
+  'authorization',
+  'cookie',
+  'x-admin-token',
+]);
 
 /**
  * Creates a journal that keeps the last `capacity` entries in a ring, so
@@ -65,7 +71,9 @@ export function createJournal(capacity = DEFAULT_JOURNAL_SIZE): Journal {
     list(filter = {}) {
       const ordered = [...ring.slice(next), ...ring.slice(0, next)];
       const matching = ordered.filter((entry) => matchesFilter(entry, filter));
-      return filter.limit === undefined ? matching : matching.slice(-filter.limit);
+      return filter.limit === undefined
+        ? matching
+        : matching.slice(-filter.limit);
     },
     clear() {
       ring.length = 0;
@@ -90,5 +98,7 @@ export function withoutCredentials(
 
 function matchesFilter(entry: JournalEntry, filter: JournalFilter): boolean {
   if (filter.appId !== undefined && entry.appId !== filter.appId) return false;
-  return filter.identifier === undefined || entry.identifier === filter.identifier;
+  return (
+    filter.identifier === undefined || entry.identifier === filter.identifier
+  );
 }

@@ -3,7 +3,11 @@ import type { CompiledOperation } from '../spec/compile-operation';
 import type { MockState, Session } from '../sessions/mock-state';
 import type { Random } from '../scenarios/seeded-random';
 import type { MatchInput } from '../scenarios/compile-scenarios';
-import { runNaturalChecks, type KeyPolicy, type RequestParts } from './natural-checks';
+import {
+  runNaturalChecks,
+  type KeyPolicy,
+  type RequestParts,
+} from './natural-checks';
 import type { Outcome, OutcomePlan, OutcomeSource } from './outcome';
 
 /** Everything the outcome of one request depends on. */
@@ -52,8 +56,10 @@ export function chooseOutcome(inputs: OutcomeInputs): Outcome {
 
 function fromControls({ controls }: OutcomeInputs): Decision | undefined {
   const plan: OutcomePlan = {};
-  if (controls.example !== undefined) plan.response = { kind: 'example', name: controls.example };
-  else if (controls.code !== undefined) plan.response = { kind: 'code', code: controls.code };
+  if (controls.example !== undefined)
+    plan.response = { kind: 'example', name: controls.example };
+  else if (controls.code !== undefined)
+    plan.response = { kind: 'code', code: controls.code };
   if (controls.fault !== undefined) plan.fault = controls.fault;
   const delay = controls.delay;
   if (delay !== undefined) plan.delay = () => delay;
@@ -65,28 +71,68 @@ function fromControls({ controls }: OutcomeInputs): Decision | undefined {
 function fromArmed({ session }: OutcomeInputs): Decision | undefined {
   const entry = session.armed.take();
   if (!entry) return undefined;
-  return { plan: entry.plan, source: 'armed', reason: 'armed', random: session.random };
+  return {
+    plan: entry.plan,
+    source: 'armed',
+    reason: 'armed',
+    random: session.random,
+  };
 }
 
-function fromScenarios({ state, session, request }: OutcomeInputs): Decision | undefined {
+function fromScenarios({
+  state,
+  session,
+  request,
+}: OutcomeInputs): Decision | undefined {
   const pick = state.runtimeOf(session).pick(toMatchInput(request));
   if (!pick) return undefined;
-  return { plan: pick.plan, source: 'scenario', reason: pick.name, random: pick.random };
+  return {
+    plan: pick.plan,
+    source: 'scenario',
+    reason: pick.name,
+    random: pick.random,
+  };
 }
 
-function completeOutcome(decision: Decision, delayMs: number, inputs: OutcomeInputs): Outcome {
+function completeOutcome(
+  decision: Decision,
+  delayMs: number,
+  inputs: OutcomeInputs,
+): Outcome {
   const { plan, source, reason } = decision;
   if (!plan.response) {
-    return { ...naturalOutcome(inputs, delayMs), source, reason, fault: plan.fault };
+    return {
+      ...naturalOutcome(inputs, delayMs),
+      source,
+      reason,
+      fault: plan.fault,
+    };
   }
   const parameters = readPresentParameters(inputs.request);
-  return { response: plan.response, delayMs, fault: plan.fault, source, reason, parameters };
+  return {
+    response: plan.response,
+    delayMs,
+    fault: plan.fault,
+    source,
+    reason,
+    parameters,
+  };
 }
 
 function naturalOutcome(inputs: OutcomeInputs, delayMs: number): Outcome {
   const { request, operation, keyPolicy } = inputs;
-  const { code, reason, parameters } = runNaturalChecks(request, operation, keyPolicy);
-  return { response: { kind: 'code', code }, delayMs, source: 'natural', reason, parameters };
+  const { code, reason, parameters } = runNaturalChecks(
+    request,
+    operation,
+    keyPolicy,
+  );
+  return {
+    response: { kind: 'code', code },
+    delayMs,
+    source: 'natural',
+    reason,
+    parameters,
+  };
 }
 
 /** Reads the values a match rule tests, as sent, before any check. */

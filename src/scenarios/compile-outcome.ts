@@ -32,8 +32,10 @@ export function compileOutcome(
   const plan: OutcomePlan = {};
   const response = compileResponse(definition, pointer, context);
   if (response) plan.response = response;
-  if (definition.delay !== undefined) plan.delay = compileDelay(definition.delay);
-  if (definition.fault !== undefined) plan.fault = checkFault(definition.fault, pointer);
+  if (definition.delay !== undefined)
+    plan.delay = compileDelay(definition.delay);
+  if (definition.fault !== undefined)
+    plan.fault = checkFault(definition.fault, pointer);
   return plan;
 }
 
@@ -42,21 +44,34 @@ function compileResponse(
   pointer: string,
   context: OutcomeContext,
 ): ResponseChoice | undefined {
-  const status = definition.status === undefined ? {} : { status: definition.status };
+  const status =
+    definition.status === undefined ? {} : { status: definition.status };
   if (definition.code !== undefined) {
     const code = String(definition.code);
     if (!isVendorCode(code)) {
-      throw new DefinitionError(`${pointer}/code`, `unknown vendor code ${code}`);
+      throw new DefinitionError(
+        `${pointer}/code`,
+        `unknown vendor code ${code}`,
+      );
     }
     return { kind: 'code', code, ...status };
   }
   if (definition.example !== undefined) {
-    return { kind: 'example', name: checkExample(definition.example, pointer, context), ...status };
+    return {
+      kind: 'example',
+      name: checkExample(definition.example, pointer, context),
+      ...status,
+    };
   }
   if (definition.bodyFile !== undefined) {
-    return { kind: 'body', body: readBodyFile(definition.bodyFile, pointer, context), ...status };
+    return {
+      kind: 'body',
+      body: readBodyFile(definition.bodyFile, pointer, context),
+      ...status,
+    };
   }
-  if ('body' in definition) return { kind: 'body', body: definition.body, ...status };
+  if ('body' in definition)
+    return { kind: 'body', body: definition.body, ...status };
   if (definition.status !== undefined) {
     throw new DefinitionError(
       `${pointer}/status`,
@@ -66,7 +81,11 @@ function compileResponse(
   return undefined;
 }
 
-function checkExample(name: string, pointer: string, context: OutcomeContext): string {
+function checkExample(
+  name: string,
+  pointer: string,
+  context: OutcomeContext,
+): string {
   if (context.examples.has(name)) return name;
   const known = [...context.examples.keys()].join(', ');
   throw new DefinitionError(
@@ -75,7 +94,11 @@ function checkExample(name: string, pointer: string, context: OutcomeContext): s
   );
 }
 
-function readBodyFile(file: string, pointer: string, context: OutcomeContext): unknown {
+function readBodyFile(
+  file: string,
+  pointer: string,
+  context: OutcomeContext,
+): unknown {
   if (context.baseDir === undefined) {
     throw new DefinitionError(
       `${pointer}/bodyFile`,

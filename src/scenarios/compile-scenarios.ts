@@ -64,7 +64,10 @@ export function compileScenarios(
   const scenarios = document.scenarios.map((definition, index) => {
     const pointer = joinPointer('/scenarios', index);
     if (names.has(definition.name)) {
-      throw new DefinitionError(`${pointer}/name`, `duplicate scenario name "${definition.name}"`);
+      throw new DefinitionError(
+        `${pointer}/name`,
+        `duplicate scenario name "${definition.name}"`,
+      );
     }
     names.add(definition.name);
     return compileScenario(definition, pointer, context);
@@ -92,26 +95,49 @@ function compileSteps(
   context: OutcomeContext,
 ): CompiledStep[] {
   if (definition.outcome) {
-    return [{ times: undefined, plan: compileOutcome(definition.outcome, `${pointer}/outcome`, context) }];
+    return [
+      {
+        times: undefined,
+        plan: compileOutcome(definition.outcome, `${pointer}/outcome`, context),
+      },
+    ];
   }
   return (definition.sequence ?? []).map((step, index) => ({
     times: step.times,
-    plan: compileOutcome(step.outcome, `${pointer}/sequence/${index}/outcome`, context),
+    plan: compileOutcome(
+      step.outcome,
+      `${pointer}/sequence/${index}/outcome`,
+      context,
+    ),
   }));
 }
 
-function compileMatch(match: MatchDefinition, pointer: string): (input: MatchInput) => boolean {
+function compileMatch(
+  match: MatchDefinition,
+  pointer: string,
+): (input: MatchInput) => boolean {
   const tests: Array<(input: MatchInput) => boolean> = [];
   if (match.appId !== undefined) {
     const test = compileStringMatcher(match.appId, `${pointer}/appId`);
     tests.push((input) => test(input.appId));
   }
   if (match.identifier !== undefined) {
-    const test = compileStringMatcher(match.identifier, `${pointer}/identifier`);
+    const test = compileStringMatcher(
+      match.identifier,
+      `${pointer}/identifier`,
+    );
     tests.push((input) => test(input.identifier));
   }
   for (const [name, definition] of Object.entries(match.headers ?? {})) {
-    tests.push(compileHeaderTest(name, compileStringMatcher(definition, joinPointer(`${pointer}/headers`, name))));
+    tests.push(
+      compileHeaderTest(
+        name,
+        compileStringMatcher(
+          definition,
+          joinPointer(`${pointer}/headers`, name),
+        ),
+      ),
+    );
   }
   return (input) => tests.every((test) => test(input));
 }

@@ -1,5 +1,9 @@
 import type { OutcomePlan } from '../outcome/outcome';
-import type { CompiledScenario, CompiledScenarios, MatchInput } from './compile-scenarios';
+import type {
+  CompiledScenario,
+  CompiledScenarios,
+  MatchInput,
+} from './compile-scenarios';
 import { createRandom, type Random } from './seeded-random';
 
 /** The plan a scenario picked, with the random source for its delay. */
@@ -31,7 +35,9 @@ interface ScenarioState {
  * const runtime = createScenarioRuntime(compiled);
  * runtime.pick({ appId: 'a_1', identifier: 'u', headers: {} })?.plan;
  */
-export function createScenarioRuntime(scenarios: CompiledScenarios): ScenarioRuntime {
+export function createScenarioRuntime(
+  scenarios: CompiledScenarios,
+): ScenarioRuntime {
   const states: ScenarioState[] = scenarios.scenarios.map((scenario) => ({
     scenario,
     random: createRandom(scenario.seed),
@@ -43,26 +49,34 @@ export function createScenarioRuntime(scenarios: CompiledScenarios): ScenarioRun
     pick(input) {
       for (const state of states) {
         const plan = pickFrom(state, input);
-        if (plan) return { name: state.scenario.name, plan, random: state.random };
+        if (plan)
+          return { name: state.scenario.name, plan, random: state.random };
       }
       return undefined;
     },
   };
 }
 
-function pickFrom(state: ScenarioState, input: MatchInput): OutcomePlan | undefined {
+function pickFrom(
+  state: ScenarioState,
+  input: MatchInput,
+): OutcomePlan | undefined {
   const { scenario } = state;
   if (!scenario.matches(input)) return undefined;
   // Drawn on every matching call, so the Nth call gets the same result in
   // every run with the same seed.
-  if (scenario.probability < 1 && state.random() >= scenario.probability) return undefined;
+  if (scenario.probability < 1 && state.random() >= scenario.probability)
+    return undefined;
 
   const plan = stepAt(scenario, state.served);
   if (plan) state.served += 1;
   return plan;
 }
 
-function stepAt(scenario: CompiledScenario, served: number): OutcomePlan | undefined {
+function stepAt(
+  scenario: CompiledScenario,
+  served: number,
+): OutcomePlan | undefined {
   let remaining = served;
   for (const step of scenario.steps) {
     if (step.times === undefined) return step.plan;

@@ -6,7 +6,13 @@ import { DefinitionError } from './definition-error';
 import type { OutcomeDefinition, ScenarioDocument } from './scenario-document';
 
 /** The JSON Schema of scenario files, shipped with the package. */
-export const SCENARIO_SCHEMA_FILE = join(__dirname, '..', '..', 'spec', 'scenarios.schema.json');
+export const SCENARIO_SCHEMA_FILE = join(
+  __dirname,
+  '..',
+  '..',
+  'spec',
+  'scenarios.schema.json',
+);
 
 let validateScenarioSchema: ValidateFunction | undefined;
 let validateOutcomeSchema: ValidateFunction | undefined;
@@ -32,22 +38,34 @@ export function validateScenarioDocument(value: unknown): ScenarioDocument {
  * @example
  * validateOutcomeDefinition({ code: '7001' }, '/outcome');
  */
-export function validateOutcomeDefinition(value: unknown, pointer: string): OutcomeDefinition {
+export function validateOutcomeDefinition(
+  value: unknown,
+  pointer: string,
+): OutcomeDefinition {
   validateOutcomeSchema ??= compileSchema('#/definitions/outcome');
   throwFirstViolation(validateOutcomeSchema, value, pointer);
   return value as OutcomeDefinition;
 }
 
 function compileSchema(ref: string): ValidateFunction {
-  const schema = JSON.parse(readFileSync(SCENARIO_SCHEMA_FILE, 'utf8')) as object;
+  const schema = JSON.parse(
+    readFileSync(SCENARIO_SCHEMA_FILE, 'utf8'),
+  ) as object;
   const ajv = new Ajv({ allErrors: true, strict: false });
   ajv.addSchema(schema);
-  const validate = ajv.getSchema(`urn:imiconnect-mock:scenarios.schema.json${ref}`);
-  if (!validate) throw new Error(`schema ${ref} not found in ${SCENARIO_SCHEMA_FILE}`);
+  const validate = ajv.getSchema(
+    `urn:imiconnect-mock:scenarios.schema.json${ref}`,
+  );
+  if (!validate)
+    throw new Error(`schema ${ref} not found in ${SCENARIO_SCHEMA_FILE}`);
   return validate;
 }
 
-function throwFirstViolation(validate: ValidateFunction, value: unknown, prefix: string): void {
+function throwFirstViolation(
+  validate: ValidateFunction,
+  value: unknown,
+  prefix: string,
+): void {
   if (validate(value)) return;
   const error = pickMostSpecific(validate.errors ?? []);
   if (!error) throw new DefinitionError(prefix, 'does not match the schema');
@@ -64,7 +82,9 @@ function pickMostSpecific(errors: ErrorObject[]): ErrorObject | undefined {
     return ['oneOf', 'anyOf', 'not', 'type'].includes(error.keyword) ? 9 : 5;
   };
   const depth = (error: ErrorObject) => error.instancePath.split('/').length;
-  return [...errors].sort((a, b) => depth(b) - depth(a) || rank(a) - rank(b))[0];
+  return [...errors].sort(
+    (a, b) => depth(b) - depth(a) || rank(a) - rank(b),
+  )[0];
 }
 
 function describe(error: ErrorObject): string {
@@ -75,7 +95,10 @@ function describe(error: ErrorObject): string {
   }
   switch (error.keyword) {
     case 'required':
-      if (isScenario && ['outcome', 'sequence'].includes(String(params.missingProperty))) {
+      if (
+        isScenario &&
+        ['outcome', 'sequence'].includes(String(params.missingProperty))
+      ) {
         return 'set exactly one of outcome or sequence';
       }
       return `missing property "${String(params.missingProperty)}"`;

@@ -34,9 +34,15 @@ export function watchScenarioFile(
     try {
       const scenarios = load();
       apply(scenarios);
-      logger.info({ file, scenarios: scenarios.scenarios.length }, 'scenario file reloaded');
+      logger.info(
+        { file, scenarios: scenarios.scenarios.length },
+        'scenario file reloaded',
+      );
     } catch (error) {
-      logger.error({ file, reason: (error as Error).message }, 'scenario file rejected; keeping the last good version');
+      logger.error(
+        { file, reason: (error as Error).message },
+        'scenario file rejected; keeping the last good version',
+      );
     }
   };
 

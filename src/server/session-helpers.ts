@@ -3,9 +3,19 @@ import { compileOutcome } from '../scenarios/compile-outcome';
 import { compileScenarios } from '../scenarios/compile-scenarios';
 import { DefinitionError } from '../scenarios/definition-error';
 import { ScenarioError } from '../scenarios/load-scenario-file';
-import type { OutcomeDefinition, ScenarioDocument } from '../scenarios/scenario-document';
-import { validateOutcomeDefinition, validateScenarioDocument } from '../scenarios/validate-document';
-import { DEFAULT_SESSION, SESSION_HEADER, type MockState } from '../sessions/mock-state';
+import type {
+  OutcomeDefinition,
+  ScenarioDocument,
+} from '../scenarios/scenario-document';
+import {
+  validateOutcomeDefinition,
+  validateScenarioDocument,
+} from '../scenarios/validate-document';
+import {
+  DEFAULT_SESSION,
+  SESSION_HEADER,
+  type MockState,
+} from '../sessions/mock-state';
 
 /** Test helpers for one session of a running mock. */
 export interface SessionHelpers {
@@ -33,7 +43,10 @@ export interface SessionHelpers {
  * const worker = createSessionHelpers(state, 'worker-1');
  * worker.arm({ fault: 'EMPTY_RESPONSE' }, 2);
  */
-export function createSessionHelpers(state: MockState, id: string | undefined): SessionHelpers {
+export function createSessionHelpers(
+  state: MockState,
+  id: string | undefined,
+): SessionHelpers {
   const sessionId = id ?? DEFAULT_SESSION;
   const session = () => state.getSession(sessionId);
   return {
@@ -41,17 +54,27 @@ export function createSessionHelpers(state: MockState, id: string | undefined): 
     headers: id === undefined ? {} : { [SESSION_HEADER]: id },
     arm(outcome, count = 1) {
       if (!Number.isInteger(count) || count < 1) {
-        throw new ScenarioError(`Invalid arming count ${count}: use an integer of 1 or more.`);
+        throw new ScenarioError(
+          `Invalid arming count ${count}: use an integer of 1 or more.`,
+        );
       }
       const plan = compileHelperInput('armed outcome', () =>
-        compileOutcome(validateOutcomeDefinition(outcome, ''), '', state.context),
+        compileOutcome(
+          validateOutcomeDefinition(outcome, ''),
+          '',
+          state.context,
+        ),
       );
       session().armed.arm({ definition: outcome, plan, remaining: count });
     },
     disarm: () => session().armed.clear(),
     setScenarios(document) {
       const compiled = compileHelperInput('scenario document', () =>
-        compileScenarios(validateScenarioDocument(document), 'admin', state.context),
+        compileScenarios(
+          validateScenarioDocument(document),
+          'admin',
+          state.context,
+        ),
       );
       state.setSessionScenarios(session(), compiled);
     },
@@ -76,5 +99,7 @@ function compileHelperInput<T>(subject: string, compile: () => T): T {
 /** Turns a DefinitionError into a ScenarioError naming what was invalid and where. */
 export function toScenarioError(error: unknown, subject: string): unknown {
   if (!(error instanceof DefinitionError)) return error;
-  return new ScenarioError(`Invalid ${subject} at ${error.pointer || '/'}: ${error.message}.`);
+  return new ScenarioError(
+    `Invalid ${subject} at ${error.pointer || '/'}: ${error.message}.`,
+  );
 }

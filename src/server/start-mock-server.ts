@@ -3,18 +3,30 @@ import pino from 'pino';
 import { createApp, createStateFor } from '../http/create-app';
 import { loadFixtures, type FixtureStore } from '../fixtures/load-fixtures';
 import { DEFAULT_SPEC_FILE, type MockOptions } from '../options';
-import { compileScenarios, type CompiledScenarios } from '../scenarios/compile-scenarios';
+import {
+  compileScenarios,
+  type CompiledScenarios,
+} from '../scenarios/compile-scenarios';
 import { loadScenarioFile } from '../scenarios/load-scenario-file';
 import type { ScenarioDocument } from '../scenarios/scenario-document';
 import { validateScenarioDocument } from '../scenarios/validate-document';
-import { watchScenarioFile, type ScenarioWatcher } from '../scenarios/watch-scenario-file';
+import {
+  watchScenarioFile,
+  type ScenarioWatcher,
+} from '../scenarios/watch-scenario-file';
 import { loadSpec, type CompiledSpec } from '../spec/load-spec';
 import { listen } from './listen';
-import { createSessionHelpers, toScenarioError, type SessionHelpers } from './session-helpers';
+import {
+  createSessionHelpers,
+  toScenarioError,
+  type SessionHelpers,
+} from './session-helpers';
 
 /** Options of startMockServer; every field has a default. */
-export interface StartMockServerOptions
-  extends Omit<MockOptions, 'spec' | 'fixtures' | 'scenarios' | 'state'> {
+export interface StartMockServerOptions extends Omit<
+  MockOptions,
+  'spec' | 'fixtures' | 'scenarios' | 'state'
+> {
   /** A compiled spec or the path of an OpenAPI document. Default: the bundled spec. */
   spec?: CompiledSpec | string;
   /** A fixture store or the folder to load it from. Default: none. */
@@ -52,10 +64,23 @@ export interface MockServer extends SessionHelpers {
  * expect(mock.journal.list()[0]?.outcome.code).toBe('7001');
  * await mock.close();
  */
-export async function startMockServer(options: StartMockServerOptions = {}): Promise<MockServer> {
-  const spec = typeof options.spec === 'object' ? options.spec : await loadSpec(options.spec ?? DEFAULT_SPEC_FILE);
-  const fixtures = typeof options.fixtures === 'string' ? loadFixtures(options.fixtures, spec.validateSuccessBody) : options.fixtures;
-  const mockOptions: MockOptions = { ...options, spec, fixtures, scenarios: loadScenarios(options.scenarios, spec) };
+export async function startMockServer(
+  options: StartMockServerOptions = {},
+): Promise<MockServer> {
+  const spec =
+    typeof options.spec === 'object'
+      ? options.spec
+      : await loadSpec(options.spec ?? DEFAULT_SPEC_FILE);
+  const fixtures =
+    typeof options.fixtures === 'string'
+      ? loadFixtures(options.fixtures, spec.validateSuccessBody)
+      : options.fixtures;
+  const mockOptions: MockOptions = {
+    ...options,
+    spec,
+    fixtures,
+    scenarios: loadScenarios(options.scenarios, spec),
+  };
   const state = createStateFor(mockOptions);
   const watcher = startWatch(options, spec, state.setFileScenarios);
 
@@ -79,11 +104,17 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   };
 }
 
-function loadScenarios(source: string | ScenarioDocument | undefined, spec: CompiledSpec): CompiledScenarios | undefined {
+function loadScenarios(
+  source: string | ScenarioDocument | undefined,
+  spec: CompiledSpec,
+): CompiledScenarios | undefined {
   if (source === undefined) return undefined;
-  if (typeof source === 'string') return loadScenarioFile(source, { examples: spec.examples });
+  if (typeof source === 'string')
+    return loadScenarioFile(source, { examples: spec.examples });
   try {
-    return compileScenarios(validateScenarioDocument(source), 'options', { examples: spec.examples });
+    return compileScenarios(validateScenarioDocument(source), 'options', {
+      examples: spec.examples,
+    });
   } catch (error) {
     throw toScenarioError(error, 'scenarios option');
   }
@@ -97,5 +128,10 @@ function startWatch(
   const file = options.scenarios;
   if (!options.watch || typeof file !== 'string') return undefined;
   const load = () => loadScenarioFile(file, { examples: spec.examples });
-  return watchScenarioFile(file, load, apply, options.logger ?? pino({ level: 'silent' }));
+  return watchScenarioFile(
+    file,
+    load,
+    apply,
+    options.logger ?? pino({ level: 'silent' }),
+  );
 }

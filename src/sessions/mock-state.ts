@@ -1,8 +1,22 @@
-import { createJournal, DEFAULT_JOURNAL_SIZE, type Journal } from '../journal/journal';
+import {
+  createJournal,
+  DEFAULT_JOURNAL_SIZE,
+  type Journal,
+} from '../journal/journal';
 import type { OutcomeContext } from '../scenarios/compile-outcome';
-import { NO_SCENARIOS, type CompiledScenarios } from '../scenarios/compile-scenarios';
-import { createScenarioRuntime, type ScenarioRuntime } from '../scenarios/scenario-runtime';
-import { createRandom, hashSeed, type Random } from '../scenarios/seeded-random';
+import {
+  NO_SCENARIOS,
+  type CompiledScenarios,
+} from '../scenarios/compile-scenarios';
+import {
+  createScenarioRuntime,
+  type ScenarioRuntime,
+} from '../scenarios/scenario-runtime';
+import {
+  createRandom,
+  hashSeed,
+  type Random,
+} from '../scenarios/seeded-random';
 import { createArmedQueue, type ArmedQueue } from './armed-queue';
 
 /** The request header that selects a session, so parallel test workers do not collide. */
@@ -33,7 +47,10 @@ export interface MockState {
   /** Swaps the scenarios of every session that follows the file, as --watch does. */
   setFileScenarios(scenarios: CompiledScenarios): void;
   /** Sets or, with undefined, clears a session's own scenarios, restarting their counters. */
-  setSessionScenarios(session: Session, scenarios: CompiledScenarios | undefined): void;
+  setSessionScenarios(
+    session: Session,
+    scenarios: CompiledScenarios | undefined,
+  ): void;
   resetSession(id?: string): void;
 }
 
@@ -65,10 +82,12 @@ export function createMockState(options: MockStateOptions): MockState {
 
   return {
     context: options.context,
-    getSession: (id = DEFAULT_SESSION) => touchSession(sessions, id, newSession),
+    getSession: (id = DEFAULT_SESSION) =>
+      touchSession(sessions, id, newSession),
     runtimeOf(session) {
       const current = session.override ?? fileScenarios;
-      if (session.runtime.scenarios !== current) session.runtime = createScenarioRuntime(current);
+      if (session.runtime.scenarios !== current)
+        session.runtime = createScenarioRuntime(current);
       return session.runtime;
     },
     get fileScenarios() {

@@ -15,13 +15,23 @@ const FLAKY = {
     {
       name: 'flaky',
       match: { identifier: { glob: 'flaky-*' } },
-      sequence: [{ times: 1, outcome: { code: '7001' } }, { outcome: { code: '1000' } }],
+      sequence: [
+        { times: 1, outcome: { code: '7001' } },
+        { outcome: { code: '1000' } },
+      ],
     },
   ],
 };
 
-function getProfile(app: ReturnType<typeof createApp>, identifier: string, session?: string) {
-  const req = request(app).get(PROFILE_PATH).query({ identifier }).set('key', 'secret-key-value');
+function getProfile(
+  app: ReturnType<typeof createApp>,
+  identifier: string,
+  session?: string,
+) {
+  const req = request(app)
+    .get(PROFILE_PATH)
+    .query({ identifier })
+    .set('key', 'secret-key-value');
   return session === undefined ? req : req.set('x-mock-session', session);
 }
 
@@ -45,7 +55,9 @@ describe('admin health', () => {
 
     expect(res.status).toBe(404);
     expect(res.type).toBe('application/problem+json');
-    expect(JSON.parse(res.text).type).toBe('urn:imiconnect-mock:problem:not-found');
+    expect(JSON.parse(res.text).type).toBe(
+      'urn:imiconnect-mock:problem:not-found',
+    );
   });
 });
 
@@ -66,7 +78,8 @@ describe('admin scenarios', () => {
     await request(app).put('/__admin/scenarios').send(FLAKY);
 
     const codes = [];
-    for (let i = 0; i < 3; i += 1) codes.push((await getProfile(app, 'flaky-1')).body.code);
+    for (let i = 0; i < 3; i += 1)
+      codes.push((await getProfile(app, 'flaky-1')).body.code);
 
     expect(codes).toEqual(['7001', '1000', '1000']);
   });
@@ -113,7 +126,9 @@ describe('admin scenarios', () => {
       .send('{"scenarios": ');
 
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.text).type).toBe('urn:imiconnect-mock:problem:invalid-request');
+    expect(JSON.parse(res.text).type).toBe(
+      'urn:imiconnect-mock:problem:invalid-request',
+    );
   });
 });
 
@@ -121,18 +136,25 @@ describe('admin arming', () => {
   it('arms the next N responses', async () => {
     const app = createApp({ spec });
 
-    const armed = await request(app).post('/__admin/arm').send({ outcome: { code: 7001 }, count: 2 });
+    const armed = await request(app)
+      .post('/__admin/arm')
+      .send({ outcome: { code: 7001 }, count: 2 });
     const codes = [];
-    for (let i = 0; i < 3; i += 1) codes.push((await getProfile(app, 'user-1')).body.code);
+    for (let i = 0; i < 3; i += 1)
+      codes.push((await getProfile(app, 'user-1')).body.code);
 
     expect(armed.status).toBe(201);
-    expect(armed.body.armed).toEqual([{ outcome: { code: 7001 }, remaining: 2 }]);
+    expect(armed.body.armed).toEqual([
+      { outcome: { code: 7001 }, remaining: 2 },
+    ]);
     expect(codes).toEqual(['7001', '7001', '1000']);
   });
 
   it('applies an armed HTTP status', async () => {
     const app = createApp({ spec });
-    await request(app).post('/__admin/arm').send({ outcome: { code: '7003', status: 422 } });
+    await request(app)
+      .post('/__admin/arm')
+      .send({ outcome: { code: '7003', status: 422 } });
 
     const res = await getProfile(app, 'user-1');
 
@@ -142,7 +164,9 @@ describe('admin arming', () => {
 
   it('lets controls win over an armed outcome', async () => {
     const app = createApp({ spec });
-    await request(app).post('/__admin/arm').send({ outcome: { code: '7001' } });
+    await request(app)
+      .post('/__admin/arm')
+      .send({ outcome: { code: '7001' } });
 
     const forced = await getProfile(app, 'user-1').set('Prefer', 'code=7003');
     const armed = await getProfile(app, 'user-1');
@@ -153,13 +177,17 @@ describe('admin arming', () => {
 
   it('lists and clears armed outcomes', async () => {
     const app = createApp({ spec });
-    await request(app).post('/__admin/arm').send({ outcome: { example: 'unlinked-device' } });
+    await request(app)
+      .post('/__admin/arm')
+      .send({ outcome: { example: 'unlinked-device' } });
 
     const listed = await request(app).get('/__admin/arm');
     const cleared = await request(app).delete('/__admin/arm');
     const after = await request(app).get('/__admin/arm');
 
-    expect(listed.body.armed).toEqual([{ outcome: { example: 'unlinked-device' }, remaining: 1 }]);
+    expect(listed.body.armed).toEqual([
+      { outcome: { example: 'unlinked-device' }, remaining: 1 },
+    ]);
     expect(cleared.status).toBe(204);
     expect(after.body.armed).toEqual([]);
   });
@@ -170,7 +198,9 @@ describe('admin arming', () => {
     [{ outcome: { code: '7001', example: 'unlinked-device' } }, '/outcome'],
     [{ outcome: { delay: { uniform: { min: 1 } } } }, '/outcome/delay/uniform'],
   ])('rejects arming %j', async (body, pointer) => {
-    const res = await request(createApp({ spec })).post('/__admin/arm').send(body);
+    const res = await request(createApp({ spec }))
+      .post('/__admin/arm')
+      .send(body);
     const problem = JSON.parse(res.text);
 
     expect(res.status).toBe(400);
@@ -193,7 +223,11 @@ describe('admin journal', () => {
     expect(entry.keySent).toBe(true);
     expect(entry.headers.key).toBeUndefined();
     expect(JSON.stringify(res.body)).not.toContain('secret-key-value');
-    expect(entry.outcome).toMatchObject({ source: 'natural', code: '1000', status: 200 });
+    expect(entry.outcome).toMatchObject({
+      source: 'natural',
+      code: '1000',
+      status: 200,
+    });
   });
 
   it('filters by identifier and appId', async () => {
@@ -201,10 +235,18 @@ describe('admin journal', () => {
     await getProfile(app, 'user-1');
     await getProfile(app, 'user-2');
 
-    const byUser = await request(app).get('/__admin/requests').query({ identifier: 'user-2' });
-    const byApp = await request(app).get('/__admin/requests').query({ appId: 'other' });
+    const byUser = await request(app)
+      .get('/__admin/requests')
+      .query({ identifier: 'user-2' });
+    const byApp = await request(app)
+      .get('/__admin/requests')
+      .query({ appId: 'other' });
 
-    expect(byUser.body.requests.map((entry: { identifier: string }) => entry.identifier)).toEqual(['user-2']);
+    expect(
+      byUser.body.requests.map(
+        (entry: { identifier: string }) => entry.identifier,
+      ),
+    ).toEqual(['user-2']);
     expect(byApp.body.count).toBe(0);
   });
 
@@ -214,14 +256,22 @@ describe('admin journal', () => {
 
     const res = await request(app).get('/__admin/requests');
 
-    expect(res.body.requests.map((entry: { identifier: string }) => entry.identifier)).toEqual(['u2', 'u3']);
+    expect(
+      res.body.requests.map(
+        (entry: { identifier: string }) => entry.identifier,
+      ),
+    ).toEqual(['u2', 'u3']);
   });
 
   it('rejects a bad limit', async () => {
-    const res = await request(createApp({ spec })).get('/__admin/requests?limit=zero');
+    const res = await request(createApp({ spec })).get(
+      '/__admin/requests?limit=zero',
+    );
 
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.text).type).toBe('urn:imiconnect-mock:problem:invalid-request');
+    expect(JSON.parse(res.text).type).toBe(
+      'urn:imiconnect-mock:problem:invalid-request',
+    );
   });
 
   it('clears the journal', async () => {
@@ -238,7 +288,10 @@ describe('admin journal', () => {
 describe('admin sessions', () => {
   it('keeps arming apart between sessions', async () => {
     const app = createApp({ spec });
-    await request(app).post('/__admin/arm').set('x-mock-session', 'a').send({ outcome: { code: '7001' } });
+    await request(app)
+      .post('/__admin/arm')
+      .set('x-mock-session', 'a')
+      .send({ outcome: { code: '7001' } });
 
     const other = await getProfile(app, 'user-1', 'b');
     const plain = await getProfile(app, 'user-1');
@@ -251,11 +304,16 @@ describe('admin sessions', () => {
 
   it('keeps scenarios and journals apart', async () => {
     const app = createApp({ spec });
-    await request(app).put('/__admin/scenarios').set('x-mock-session', 'a').send(FLAKY);
+    await request(app)
+      .put('/__admin/scenarios')
+      .set('x-mock-session', 'a')
+      .send(FLAKY);
 
     const inA = await getProfile(app, 'flaky-1', 'a');
     const inB = await getProfile(app, 'flaky-1', 'b');
-    const journalB = await request(app).get('/__admin/requests').set('x-mock-session', 'b');
+    const journalB = await request(app)
+      .get('/__admin/requests')
+      .set('x-mock-session', 'b');
 
     expect(inA.body.code).toBe('7001');
     expect(inB.body.code).toBe('1000');
@@ -265,9 +323,14 @@ describe('admin sessions', () => {
 
   it('resets one session', async () => {
     const app = createApp({ spec });
-    await request(app).post('/__admin/arm').set('x-mock-session', 'a').send({ outcome: { code: '7001' } });
+    await request(app)
+      .post('/__admin/arm')
+      .set('x-mock-session', 'a')
+      .send({ outcome: { code: '7001' } });
 
-    const reset = await request(app).post('/__admin/reset').set('x-mock-session', 'a');
+    const reset = await request(app)
+      .post('/__admin/reset')
+      .set('x-mock-session', 'a');
     const res = await getProfile(app, 'user-1', 'a');
 
     expect(reset.status).toBe(204);
@@ -285,13 +348,17 @@ describe('admin sessions', () => {
 
 describe('admin access', () => {
   it('answers 404 when the admin API is off', async () => {
-    const res = await request(createApp({ spec, admin: false })).get('/__admin/health');
+    const res = await request(createApp({ spec, admin: false })).get(
+      '/__admin/health',
+    );
 
     expect(res.status).toBe(404);
   });
 
   it('rejects a missing token with 401', async () => {
-    const res = await request(createApp({ spec, admin: { token: 't0ken' } })).get('/__admin/requests');
+    const res = await request(
+      createApp({ spec, admin: { token: 't0ken' } }),
+    ).get('/__admin/requests');
     const problem = JSON.parse(res.text);
 
     expect(res.status).toBe(401);
@@ -311,15 +378,21 @@ describe('admin access', () => {
   it('accepts the token as Bearer or header', async () => {
     const app = createApp({ spec, admin: { token: 't0ken' } });
 
-    const bearer = await request(app).get('/__admin/requests').set('Authorization', 'Bearer t0ken');
-    const header = await request(app).get('/__admin/requests').set('x-admin-token', 't0ken');
+    const bearer = await request(app)
+      .get('/__admin/requests')
+      .set('Authorization', 'Bearer t0ken');
+    const header = await request(app)
+      .get('/__admin/requests')
+      .set('x-admin-token', 't0ken');
 
     expect(bearer.status).toBe(200);
     expect(header.status).toBe(200);
   });
 
   it('leaves health open with a token', async () => {
-    const res = await request(createApp({ spec, admin: { token: 't0ken' } })).get('/__admin/health');
+    const res = await request(
+      createApp({ spec, admin: { token: 't0ken' } }),
+    ).get('/__admin/health');
 
     expect(res.status).toBe(200);
   });

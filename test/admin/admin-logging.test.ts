@@ -19,10 +19,18 @@ function captureLogs(): { lines: string[]; stream: Writable } {
 describe('request log with the admin API', () => {
   it('redacts the admin token at debug level', async () => {
     const { lines, stream } = captureLogs();
-    const app = createApp({ spec: await loadBundledSpec(), admin: { token: 'admin-s3cret' }, logger: createLogger('debug', stream) });
+    const app = createApp({
+      spec: await loadBundledSpec(),
+      admin: { token: 'admin-s3cret' },
+      logger: createLogger('debug', stream),
+    });
 
-    await request(app).get('/__admin/requests').set('x-admin-token', 'admin-s3cret');
-    await request(app).get('/__admin/requests').set('Authorization', 'Bearer admin-s3cret');
+    await request(app)
+      .get('/__admin/requests')
+      .set('x-admin-token', 'admin-s3cret');
+    await request(app)
+      .get('/__admin/requests')
+      .set('Authorization', 'Bearer admin-s3cret');
 
     expect(lines).toHaveLength(2);
     expect(lines.join('')).not.toContain('admin-s3cret');
@@ -30,7 +38,10 @@ describe('request log with the admin API', () => {
 
   it('logs one line for a faulted request', async () => {
     const { lines, stream } = captureLogs();
-    const app = createApp({ spec: await loadBundledSpec(), logger: createLogger('info', stream) });
+    const app = createApp({
+      spec: await loadBundledSpec(),
+      logger: createLogger('info', stream),
+    });
 
     await request(app)
       .get(PROFILE_PATH)
@@ -38,7 +49,10 @@ describe('request log with the admin API', () => {
       .set('key', 'secret-key-value');
 
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ fault: 'GATEWAY_504', status: 504 });
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      fault: 'GATEWAY_504',
+      status: 504,
+    });
     expect(lines[0]).not.toContain('secret-key-value');
   });
 });

@@ -1,4 +1,7 @@
-import { startMockServer, type MockServer } from '../../src/server/start-mock-server';
+import {
+  startMockServer,
+  type MockServer,
+} from '../../src/server/start-mock-server';
 import { loadBundledSpec, PROFILE_PATH } from '../helpers/mock-spec';
 import { getRaw } from '../helpers/raw-request';
 
@@ -12,13 +15,21 @@ afterEach(async () => {
   await mock.close();
 });
 
-async function sendConcurrently(count: number, headers: Record<string, string>): Promise<string[]> {
+async function sendConcurrently(
+  count: number,
+  headers: Record<string, string>,
+): Promise<string[]> {
   const results = await Promise.all(
     Array.from({ length: count }, () =>
-      getRaw(mock.url, `${PROFILE_PATH}?identifier=user-1`, { key: 'k', ...headers }),
+      getRaw(mock.url, `${PROFILE_PATH}?identifier=user-1`, {
+        key: 'k',
+        ...headers,
+      }),
     ),
   );
-  return results.map((result) => JSON.parse(result.body.toString()).code as string);
+  return results.map(
+    (result) => JSON.parse(result.body.toString()).code as string,
+  );
 }
 
 describe('arming under concurrency', () => {

@@ -21,14 +21,23 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function runCli(args: string[]): { child: ChildProcess; exit: Promise<{ code: number | null; stderr: string }> } {
-  const child = spawn(process.execPath, [MAIN, '--port', '0', '--log-level', 'silent', ...args], { stdio: 'pipe' });
+function runCli(args: string[]): {
+  child: ChildProcess;
+  exit: Promise<{ code: number | null; stderr: string }>;
+} {
+  const child = spawn(
+    process.execPath,
+    [MAIN, '--port', '0', '--log-level', 'silent', ...args],
+    { stdio: 'pipe' },
+  );
   children.push(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    child.on('exit', (code) => resolve({ code, stderr }));
-  });
+  const exit = new Promise<{ code: number | null; stderr: string }>(
+    (resolve) => {
+      child.on('exit', (code) => resolve({ code, stderr }));
+    },
+  );
   return { child, exit };
 }
 
@@ -40,13 +49,18 @@ function readListeningUrl(child: ChildProcess): Promise<string> {
       const match = /listening on (\S+)\n/.exec(stdout);
       if (match?.[1]) resolve(match[1]);
     });
-    child.on('exit', (code) => reject(new Error(`the CLI exited with ${code} before listening`)));
+    child.on('exit', (code) =>
+      reject(new Error(`the CLI exited with ${code} before listening`)),
+    );
   });
 }
 
 describe('scenario CLI options', () => {
   it('reads --scenarios, --watch, --no-admin and --admin-token', () => {
-    const options = parseCliOptions(['--scenarios', 's.yaml', '--watch', '--no-admin', '--admin-token', 't'], {});
+    const options = parseCliOptions(
+      ['--scenarios', 's.yaml', '--watch', '--no-admin', '--admin-token', 't'],
+      {},
+    );
 
     expect(options.scenarios).toBe('s.yaml');
     expect(options.watch).toBe(true);
@@ -77,31 +91,50 @@ describe('scenario CLI options', () => {
   });
 
   it('rejects --watch without --scenarios', () => {
-    expect(() => parseCliOptions(['--watch'], {})).toThrow('--watch needs a scenario file');
+    expect(() => parseCliOptions(['--watch'], {})).toThrow(
+      '--watch needs a scenario file',
+    );
   });
 
   it('rejects a bad switch value', () => {
-    expect(() => parseCliOptions([], { IMICONNECT_MOCK_WATCH: 'yes' })).toThrow(UsageError);
+    expect(() => parseCliOptions([], { IMICONNECT_MOCK_WATCH: 'yes' })).toThrow(
+      UsageError,
+    );
   });
 
   it('exits 2 with one line for an invalid file', async () => {
     const file = join(dir, 'bad.yaml');
-    writeFileSync(file, 'scenarios:\n  - name: a\n    outcome: { delay: -5 }\n');
+    writeFileSync(
+      file,
+      'scenarios:\n  - name: a\n    outcome: { delay: -5 }\n',
+    );
 
     const { code, stderr } = await runCli(['--scenarios', file]).exit;
 
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain(`Invalid scenario file ${file} at /scenarios/0/outcome/delay (line 3, column 23)`);
+    expect(stderr).toContain(
+      `Invalid scenario file ${file} at /scenarios/0/outcome/delay (line 3, column 23)`,
+    );
   });
 
   it('serves scenarios and guards the admin API', async () => {
     const file = join(dir, 'good.yaml');
-    writeFileSync(file, 'scenarios:\n  - name: a\n    outcome: { code: "7003" }\n');
-    const { child, exit } = runCli(['--scenarios', file, '--admin-token', 'cli-token']);
+    writeFileSync(
+      file,
+      'scenarios:\n  - name: a\n    outcome: { code: "7003" }\n',
+    );
+    const { child, exit } = runCli([
+      '--scenarios',
+      file,
+      '--admin-token',
+      'cli-token',
+    ]);
     const url = await readListeningUrl(child);
 
-    const profile = await fetch(`${url}${PROFILE_PATH}?identifier=u`, { headers: { key: 'k' } });
+    const profile = await fetch(`${url}${PROFILE_PATH}?identifier=u`, {
+      headers: { key: 'k' },
+    });
     const admin = await fetch(`${url}/__admin/requests`);
     child.kill('SIGTERM');
 

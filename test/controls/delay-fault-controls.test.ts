@@ -12,7 +12,10 @@ beforeAll(async () => {
 });
 
 function getProfile(app = createApp({ spec })) {
-  return request(app).get(PROFILE_PATH).query({ identifier: 'u' }).set('key', 'k');
+  return request(app)
+    .get(PROFILE_PATH)
+    .query({ identifier: 'u' })
+    .set('key', 'k');
 }
 
 describe('delay and fault controls', () => {
@@ -27,7 +30,10 @@ describe('delay and fault controls', () => {
 
   it('applies the __delay query twin', async () => {
     const app = createApp({ spec });
-    await request(app).get(PROFILE_PATH).query({ identifier: 'u', __delay: '3' }).set('key', 'k');
+    await request(app)
+      .get(PROFILE_PATH)
+      .query({ identifier: 'u', __delay: '3' })
+      .set('key', 'k');
     const journal = await request(app).get('/__admin/requests');
 
     expect(journal.body.requests[0].outcome.delayMs).toBe(3);
@@ -80,7 +86,10 @@ describe('Postman aliases', () => {
   });
 
   it('reads x-mock-response-name as example', async () => {
-    const res = await getProfile().set('x-mock-response-name', 'unlinked-device');
+    const res = await getProfile().set(
+      'x-mock-response-name',
+      'unlinked-device',
+    );
 
     expect(res.body.Records[0].OutwardLinks).toEqual([]);
   });
@@ -90,13 +99,19 @@ describe('Postman aliases', () => {
     const problem = JSON.parse(res.text);
 
     expect(res.status).toBe(400);
-    expect(problem.detail).toContain('401 is an HTTP status, not a vendor code');
+    expect(problem.detail).toContain(
+      '401 is an HTTP status, not a vendor code',
+    );
   });
 
   it('rejects a conflict with Prefer', async () => {
-    const res = await getProfile().set('x-mock-response-code', '7001').set('Prefer', 'code=7003');
+    const res = await getProfile()
+      .set('x-mock-response-code', '7001')
+      .set('Prefer', 'code=7003');
 
     expect(res.status).toBe(422);
-    expect(JSON.parse(res.text).type).toBe('urn:imiconnect-mock:problem:conflicting-controls');
+    expect(JSON.parse(res.text).type).toBe(
+      'urn:imiconnect-mock:problem:conflicting-controls',
+    );
   });
 });

@@ -1,4 +1,7 @@
-import { startMockServer, type MockServer } from '../../src/server/start-mock-server';
+import {
+  startMockServer,
+  type MockServer,
+} from '../../src/server/start-mock-server';
 import { loadBundledSpec, PROFILE_PATH } from '../helpers/mock-spec';
 import { getRaw, waitFor } from '../helpers/raw-request';
 
@@ -30,7 +33,11 @@ describe('socket faults', () => {
   });
 
   it('CONNECTION_RESET_BY_PEER resets the connection', async () => {
-    const result = await getRaw(mock.url, PATH, withFault('CONNECTION_RESET_BY_PEER'));
+    const result = await getRaw(
+      mock.url,
+      PATH,
+      withFault('CONNECTION_RESET_BY_PEER'),
+    );
 
     expect(result.status).toBeUndefined();
     expect(result.error?.code).toBe('ECONNRESET');
@@ -38,14 +45,22 @@ describe('socket faults', () => {
   });
 
   it('RANDOM_DATA_THEN_CLOSE sends bytes that are not HTTP', async () => {
-    const result = await getRaw(mock.url, PATH, withFault('RANDOM_DATA_THEN_CLOSE'));
+    const result = await getRaw(
+      mock.url,
+      PATH,
+      withFault('RANDOM_DATA_THEN_CLOSE'),
+    );
 
     expect(result.status).toBeUndefined();
     expect(result.error?.code).toMatch(/^HPE_/);
   });
 
   it('MALFORMED_RESPONSE_CHUNK cuts the JSON body short', async () => {
-    const result = await getRaw(mock.url, PATH, withFault('MALFORMED_RESPONSE_CHUNK'));
+    const result = await getRaw(
+      mock.url,
+      PATH,
+      withFault('MALFORMED_RESPONSE_CHUNK'),
+    );
 
     expect(result.status).toBe(200);
     expect(result.headers['content-type']).toMatch(/^application\/json/);
@@ -55,14 +70,20 @@ describe('socket faults', () => {
   });
 
   it('fetch rejects a truncated body', async () => {
-    const res = await fetch(`${mock.url}${PATH}`, { headers: withFault('MALFORMED_RESPONSE_CHUNK') });
+    const res = await fetch(`${mock.url}${PATH}`, {
+      headers: withFault('MALFORMED_RESPONSE_CHUNK'),
+    });
 
     expect(res.status).toBe(200);
     await expect(res.json()).rejects.toThrow();
   });
 
   it('SLOW_BODY sends the body in parts', async () => {
-    const result = await getRaw(mock.url, PATH, withFault('SLOW_BODY', ', delay=100'));
+    const result = await getRaw(
+      mock.url,
+      PATH,
+      withFault('SLOW_BODY', ', delay=100'),
+    );
 
     expect(result.error).toBeUndefined();
     expect(result.status).toBe(200);
@@ -101,7 +122,9 @@ describe('response faults', () => {
     ['GATEWAY_503', 503, '503 Service Temporarily Unavailable'],
     ['GATEWAY_504', 504, '504 Gateway Time-out'],
   ])('%s sends a proxy HTML page', async (fault, status, title) => {
-    const res = await fetch(`${mock.url}${PATH}`, { headers: withFault(fault) });
+    const res = await fetch(`${mock.url}${PATH}`, {
+      headers: withFault(fault),
+    });
     const text = await res.text();
 
     expect(res.status).toBe(status);
@@ -111,7 +134,9 @@ describe('response faults', () => {
   });
 
   it('WRONG_CONTENT_TYPE labels JSON as text/html', async () => {
-    const res = await fetch(`${mock.url}${PATH}`, { headers: withFault('WRONG_CONTENT_TYPE') });
+    const res = await fetch(`${mock.url}${PATH}`, {
+      headers: withFault('WRONG_CONTENT_TYPE'),
+    });
     const text = await res.text();
 
     expect(res.status).toBe(200);
@@ -150,11 +175,21 @@ describe('faults from other sources', () => {
 
   it('applies a scenario fault to matching requests', async () => {
     mock.setScenarios({
-      scenarios: [{ name: 'reset', match: { identifier: 'user-1' }, outcome: { fault: 'CONNECTION_RESET_BY_PEER' } }],
+      scenarios: [
+        {
+          name: 'reset',
+          match: { identifier: 'user-1' },
+          outcome: { fault: 'CONNECTION_RESET_BY_PEER' },
+        },
+      ],
     });
 
     const matching = await getRaw(mock.url, PATH, KEY);
-    const other = await getRaw(mock.url, `${PROFILE_PATH}?identifier=user-2`, KEY);
+    const other = await getRaw(
+      mock.url,
+      `${PROFILE_PATH}?identifier=user-2`,
+      KEY,
+    );
 
     expect(matching.error?.code).toBe('ECONNRESET');
     expect(other.status).toBe(200);

@@ -21,7 +21,13 @@ export function getRaw(
   headers: Record<string, string> = {},
 ): Promise<RawResult> {
   return new Promise((resolve) => {
-    const result: RawResult = { status: undefined, headers: {}, body: Buffer.alloc(0), chunks: 0, error: undefined };
+    const result: RawResult = {
+      status: undefined,
+      headers: {},
+      body: Buffer.alloc(0),
+      chunks: 0,
+      error: undefined,
+    };
     const parts: Buffer[] = [];
     const finish = (error?: NodeJS.ErrnoException) => {
       result.error ??= error;

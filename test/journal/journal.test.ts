@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 
-import { createJournal, withoutCredentials, type JournalEntry } from '../../src/journal/journal';
+import {
+  createJournal,
+  withoutCredentials,
+  type JournalEntry,
+} from '../../src/journal/journal';
 
 function entryFor(identifier: string, appId = 'a_1'): Omit<JournalEntry, 'id'> {
   return {
@@ -12,28 +16,42 @@ function entryFor(identifier: string, appId = 'a_1'): Omit<JournalEntry, 'id'> {
     identifier,
     headers: {},
     keySent: true,
-    outcome: { source: 'natural', reason: 'checks passed', code: '1000', example: undefined, status: 200, delayMs: 0, fault: undefined },
+    outcome: {
+      source: 'natural',
+      reason: 'checks passed',
+      code: '1000',
+      example: undefined,
+      status: 200,
+      delayMs: 0,
+      fault: undefined,
+    },
   };
 }
 
 describe('createJournal', () => {
   it('keeps the newest entries in order (seed 7)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20 }), fc.array(fc.string(), { maxLength: 60 }), (capacity, identifiers) => {
-        const journal = createJournal(capacity);
-        for (const identifier of identifiers) journal.add(entryFor(identifier));
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(fc.string(), { maxLength: 60 }),
+        (capacity, identifiers) => {
+          const journal = createJournal(capacity);
+          for (const identifier of identifiers)
+            journal.add(entryFor(identifier));
 
-        const kept = journal.list().map((entry) => entry.identifier);
-        expect(kept).toEqual(identifiers.slice(-capacity));
-        expect(journal.size).toBe(Math.min(capacity, identifiers.length));
-      }),
+          const kept = journal.list().map((entry) => entry.identifier);
+          expect(kept).toEqual(identifiers.slice(-capacity));
+          expect(journal.size).toBe(Math.min(capacity, identifiers.length));
+        },
+      ),
       { seed: 7 },
     );
   });
 
   it('numbers entries from 1', () => {
     const journal = createJournal(2);
-    for (const identifier of ['u1', 'u2', 'u3']) journal.add(entryFor(identifier));
+    for (const identifier of ['u1', 'u2', 'u3'])
+      journal.add(entryFor(identifier));
 
     expect(journal.list().map((entry) => entry.id)).toEqual([2, 3]);
   });

@@ -1,7 +1,11 @@
 import { compileDelay, MAX_DELAY_MS } from '../../src/scenarios/delay';
 import { createRandom } from '../../src/scenarios/seeded-random';
 
-function draw(definition: Parameters<typeof compileDelay>[0], seed: number, count: number): number[] {
+function draw(
+  definition: Parameters<typeof compileDelay>[0],
+  seed: number,
+  count: number,
+): number[] {
   const sample = compileDelay(definition);
   const random = createRandom(seed);
   return Array.from({ length: count }, () => sample(random));
@@ -22,7 +26,11 @@ describe('compileDelay', () => {
   });
 
   it('draws lognormal delays around the median', () => {
-    const delays = draw({ lognormal: { median: 200, sigma: 0.5 } }, 5, 1001).sort((a, b) => a - b);
+    const delays = draw(
+      { lognormal: { median: 200, sigma: 0.5 } },
+      5,
+      1001,
+    ).sort((a, b) => a - b);
     const median = delays[500] ?? 0;
 
     expect(median).toBeGreaterThan(170);

@@ -14,40 +14,77 @@ beforeAll(async () => {
 });
 
 function appWith(document: ScenarioDocument) {
-  const scenarios = compileScenarios(validateScenarioDocument(document), 'test', { examples: spec.examples });
+  const scenarios = compileScenarios(
+    validateScenarioDocument(document),
+    'test',
+    { examples: spec.examples },
+  );
   return createApp({ spec, scenarios });
 }
 
-async function codeFor(app: ReturnType<typeof createApp>, identifier: string, headers: Record<string, string> = {}) {
-  const res = await request(app).get(PROFILE_PATH).query({ identifier }).set({ key: 'k', ...headers });
+async function codeFor(
+  app: ReturnType<typeof createApp>,
+  identifier: string,
+  headers: Record<string, string> = {},
+) {
+  const res = await request(app)
+    .get(PROFILE_PATH)
+    .query({ identifier })
+    .set({ key: 'k', ...headers });
   return res.body.code as string;
 }
 
 describe('scenario match rules', () => {
   it('matches an exact identifier', async () => {
-    const app = appWith({ scenarios: [{ name: 'a', match: { identifier: 'u-1' }, outcome: { code: '7001' } }] });
+    const app = appWith({
+      scenarios: [
+        { name: 'a', match: { identifier: 'u-1' }, outcome: { code: '7001' } },
+      ],
+    });
 
     expect(await codeFor(app, 'u-1')).toBe('7001');
     expect(await codeFor(app, 'u-10')).toBe('1000');
   });
 
   it('matches a glob', async () => {
-    const app = appWith({ scenarios: [{ name: 'a', match: { identifier: { glob: 'test-?-*' } }, outcome: { code: '7001' } }] });
+    const app = appWith({
+      scenarios: [
+        {
+          name: 'a',
+          match: { identifier: { glob: 'test-?-*' } },
+          outcome: { code: '7001' },
+        },
+      ],
+    });
 
     expect(await codeFor(app, 'test-1-x')).toBe('7001');
     expect(await codeFor(app, 'test-12-x')).toBe('1000');
   });
 
   it('matches a regex', async () => {
-    const app = appWith({ scenarios: [{ name: 'a', match: { identifier: { regex: '^\\d+$' } }, outcome: { code: '7003' } }] });
+    const app = appWith({
+      scenarios: [
+        {
+          name: 'a',
+          match: { identifier: { regex: '^\\d+$' } },
+          outcome: { code: '7003' },
+        },
+      ],
+    });
 
     expect(await codeFor(app, '1234')).toBe('7003');
     expect(await codeFor(app, 'u1234')).toBe('1000');
   });
 
   it('matches the appId', async () => {
-    const app = appWith({ scenarios: [{ name: 'a', match: { appId: APP_ID }, outcome: { code: '7001' } }] });
-    const other = await request(app).get('/resources/v2/customerappprofile/BO20055029?identifier=u').set('key', 'k');
+    const app = appWith({
+      scenarios: [
+        { name: 'a', match: { appId: APP_ID }, outcome: { code: '7001' } },
+      ],
+    });
+    const other = await request(app)
+      .get('/resources/v2/customerappprofile/BO20055029?identifier=u')
+      .set('key', 'k');
 
     expect(await codeFor(app, 'u')).toBe('7001');
     expect(other.body.code).toBe('1000');
@@ -55,7 +92,13 @@ describe('scenario match rules', () => {
 
   it('matches any header', async () => {
     const app = appWith({
-      scenarios: [{ name: 'a', match: { headers: { 'X-Tenant': { glob: 'acme*' } } }, outcome: { code: '7001' } }],
+      scenarios: [
+        {
+          name: 'a',
+          match: { headers: { 'X-Tenant': { glob: 'acme*' } } },
+          outcome: { code: '7001' },
+        },
+      ],
     });
 
     expect(await codeFor(app, 'u', { 'x-tenant': 'acme-eu' })).toBe('7001');
@@ -65,7 +108,13 @@ describe('scenario match rules', () => {
 
   it('matches header presence', async () => {
     const app = appWith({
-      scenarios: [{ name: 'a', match: { headers: { 'x-debug': { present: true } } }, outcome: { code: '7003' } }],
+      scenarios: [
+        {
+          name: 'a',
+          match: { headers: { 'x-debug': { present: true } } },
+          outcome: { code: '7003' },
+        },
+      ],
     });
 
     expect(await codeFor(app, 'u', { 'x-debug': '' })).toBe('7003');
@@ -75,7 +124,11 @@ describe('scenario match rules', () => {
   it('uses the first matching scenario', async () => {
     const app = appWith({
       scenarios: [
-        { name: 'first', match: { identifier: 'u' }, outcome: { code: '7001' } },
+        {
+          name: 'first',
+          match: { identifier: 'u' },
+          outcome: { code: '7001' },
+        },
         { name: 'second', outcome: { code: '7003' } },
       ],
     });
@@ -85,7 +138,9 @@ describe('scenario match rules', () => {
   });
 
   it('lets controls win over a scenario', async () => {
-    const app = appWith({ scenarios: [{ name: 'a', outcome: { code: '7001' } }] });
+    const app = appWith({
+      scenarios: [{ name: 'a', outcome: { code: '7001' } }],
+    });
 
     expect(await codeFor(app, 'u', { prefer: 'code=1000' })).toBe('1000');
   });
@@ -93,16 +148,26 @@ describe('scenario match rules', () => {
 
 describe('scenario outcomes', () => {
   it('serves a named example', async () => {
-    const app = appWith({ scenarios: [{ name: 'a', outcome: { example: 'unlinked-device' } }] });
-    const res = await request(app).get(PROFILE_PATH).query({ identifier: 'u' }).set('key', 'k');
+    const app = appWith({
+      scenarios: [{ name: 'a', outcome: { example: 'unlinked-device' } }],
+    });
+    const res = await request(app)
+      .get(PROFILE_PATH)
+      .query({ identifier: 'u' })
+      .set('key', 'k');
 
     expect(res.body.Records[0].OutwardLinks).toEqual([]);
-    expect(res.body.transid).not.toBe((spec.examples.get('unlinked-device')?.value as { transid: string }).transid);
+    expect(res.body.transid).not.toBe(
+      (spec.examples.get('unlinked-device')?.value as { transid: string })
+        .transid,
+    );
   });
 
   it('serves a fixture body with a status', async () => {
     const body = { code: '1000', Status: 0, Records: [] };
-    const app = appWith({ scenarios: [{ name: 'a', outcome: { body, status: 203 } }] });
+    const app = appWith({
+      scenarios: [{ name: 'a', outcome: { body, status: 203 } }],
+    });
     const res = await request(app).get(PROFILE_PATH).query({ identifier: 'u' });
 
     expect(res.status).toBe(203);
@@ -110,7 +175,9 @@ describe('scenario outcomes', () => {
   });
 
   it('serves a code with its HTTP status', async () => {
-    const app = appWith({ scenarios: [{ name: 'a', outcome: { code: '7001', status: 401 } }] });
+    const app = appWith({
+      scenarios: [{ name: 'a', outcome: { code: '7001', status: 401 } }],
+    });
     const res = await request(app).get(PROFILE_PATH).query({ identifier: 'u' });
 
     expect(res.status).toBe(401);
@@ -162,7 +229,9 @@ describe('sequences and probability', () => {
 
   it('repeats the same draws for the same seed', async () => {
     const document: ScenarioDocument = {
-      scenarios: [{ name: 'flaky', probability: 0.5, seed: 7, outcome: { code: '7001' } }],
+      scenarios: [
+        { name: 'flaky', probability: 0.5, seed: 7, outcome: { code: '7001' } },
+      ],
     };
     const run = async () => {
       const app = appWith(document);
@@ -180,7 +249,9 @@ describe('sequences and probability', () => {
   });
 
   it('never fires with probability 0', async () => {
-    const app = appWith({ scenarios: [{ name: 'a', probability: 0, outcome: { code: '7001' } }] });
+    const app = appWith({
+      scenarios: [{ name: 'a', probability: 0, outcome: { code: '7001' } }],
+    });
 
     expect(await codeFor(app, 'u')).toBe('1000');
   });

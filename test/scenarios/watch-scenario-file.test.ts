@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 
-import { startMockServer, type MockServer } from '../../src/server/start-mock-server';
+import {
+  startMockServer,
+  type MockServer,
+} from '../../src/server/start-mock-server';
 import { loadBundledSpec, PROFILE_PATH } from '../helpers/mock-spec';
 import { waitFor } from '../helpers/raw-request';
 
@@ -17,7 +20,9 @@ function scenarioYaml(code: string): string {
 }
 
 async function codeNow(): Promise<string> {
-  const res = await fetch(`${mock.url}${PROFILE_PATH}?identifier=u`, { headers: { key: 'k' } });
+  const res = await fetch(`${mock.url}${PROFILE_PATH}?identifier=u`, {
+    headers: { key: 'k' },
+  });
   return ((await res.json()) as { code: string }).code;
 }
 
@@ -32,7 +37,12 @@ beforeEach(async () => {
   });
   const file = join(dir, 'scenarios.yaml');
   writeFileSync(file, scenarioYaml('7001'));
-  mock = await startMockServer({ spec: await loadBundledSpec(), scenarios: file, watch: true, logger: pino(stream) });
+  mock = await startMockServer({
+    spec: await loadBundledSpec(),
+    scenarios: file,
+    watch: true,
+    logger: pino(stream),
+  });
 });
 
 afterEach(async () => {
@@ -45,17 +55,28 @@ describe('scenario file watch', () => {
     expect(await codeNow()).toBe('7001');
 
     writeFileSync(join(dir, 'scenarios.yaml'), scenarioYaml('7003'));
-    await waitFor(() => logLines.some((line) => line.msg === 'scenario file reloaded'));
+    await waitFor(() =>
+      logLines.some((line) => line.msg === 'scenario file reloaded'),
+    );
 
     expect(await codeNow()).toBe('7003');
   });
 
   it('keeps the last good version of an invalid file', async () => {
-    writeFileSync(join(dir, 'scenarios.yaml'), 'scenarios:\n  - name: broken\n');
-    await waitFor(() => logLines.some((line) => line.msg.startsWith('scenario file rejected')));
+    writeFileSync(
+      join(dir, 'scenarios.yaml'),
+      'scenarios:\n  - name: broken\n',
+    );
+    await waitFor(() =>
+      logLines.some((line) => line.msg.startsWith('scenario file rejected')),
+    );
 
-    const rejected = logLines.find((line) => line.msg.startsWith('scenario file rejected'));
-    expect(rejected?.reason).toContain('set exactly one of outcome or sequence');
+    const rejected = logLines.find((line) =>
+      line.msg.startsWith('scenario file rejected'),
+    );
+    expect(rejected?.reason).toContain(
+      'set exactly one of outcome or sequence',
+    );
     expect(await codeNow()).toBe('7001');
   });
 });

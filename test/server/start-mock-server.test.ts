@@ -1,5 +1,8 @@
 import { ScenarioError } from '../../src/scenarios/load-scenario-file';
-import { startMockServer, type MockServer } from '../../src/server/start-mock-server';
+import {
+  startMockServer,
+  type MockServer,
+} from '../../src/server/start-mock-server';
 import { loadBundledSpec, PROFILE_PATH } from '../helpers/mock-spec';
 
 let mock: MockServer;
@@ -9,7 +12,9 @@ afterEach(async () => {
 });
 
 async function getCode(headers: Record<string, string> = {}): Promise<string> {
-  const res = await fetch(`${mock.url}${PROFILE_PATH}?identifier=u`, { headers: { key: 'k', ...headers } });
+  const res = await fetch(`${mock.url}${PROFILE_PATH}?identifier=u`, {
+    headers: { key: 'k', ...headers },
+  });
   return ((await res.json()) as { code: string }).code;
 }
 
@@ -49,7 +54,10 @@ describe('startMockServer', () => {
   });
 
   it('loads a scenario file', async () => {
-    mock = await startMockServer({ spec: await loadBundledSpec(), scenarios: 'fixtures/scenarios.example.yaml' });
+    mock = await startMockServer({
+      spec: await loadBundledSpec(),
+      scenarios: 'fixtures/scenarios.example.yaml',
+    });
 
     expect(await getCode({ key: 'revoked-key-0000' })).toBe('7001');
   });
@@ -71,13 +79,17 @@ describe('startMockServer', () => {
     mock = await startMockServer({ spec: await loadBundledSpec() });
 
     expect(() => mock.arm({ example: 'nope' })).toThrow(ScenarioError);
-    expect(() => mock.arm({ code: '7001' }, 0)).toThrow('Invalid arming count 0');
+    expect(() => mock.arm({ code: '7001' }, 0)).toThrow(
+      'Invalid arming count 0',
+    );
   });
 
   it('scopes helpers to a session', async () => {
     mock = await startMockServer({ spec: await loadBundledSpec() });
     const worker = mock.session('worker-1');
-    worker.setScenarios({ scenarios: [{ name: 'a', outcome: { code: '7003' } }] });
+    worker.setScenarios({
+      scenarios: [{ name: 'a', outcome: { code: '7003' } }],
+    });
 
     const inSession = await getCode(worker.headers);
     const outside = await getCode();
@@ -89,8 +101,13 @@ describe('startMockServer', () => {
   });
 
   it('restores file scenarios on resetScenarios', async () => {
-    mock = await startMockServer({ spec: await loadBundledSpec(), scenarios: { scenarios: [] } });
-    mock.setScenarios({ scenarios: [{ name: 'a', outcome: { code: '7003' } }] });
+    mock = await startMockServer({
+      spec: await loadBundledSpec(),
+      scenarios: { scenarios: [] },
+    });
+    mock.setScenarios({
+      scenarios: [{ name: 'a', outcome: { code: '7003' } }],
+    });
 
     mock.resetScenarios();
 

@@ -4,7 +4,11 @@ import { compileScenarios } from '../../src/scenarios/compile-scenarios';
 const context = { examples: new Map<string, unknown>() };
 
 function scenariosWith(code: string) {
-  return compileScenarios({ scenarios: [{ name: 'a', outcome: { code } }] }, 'test', context);
+  return compileScenarios(
+    { scenarios: [{ name: 'a', outcome: { code } }] },
+    'test',
+    context,
+  );
 }
 
 describe('createMockState', () => {
@@ -28,16 +32,24 @@ describe('createMockState', () => {
   });
 
   it('follows a reloaded scenario file', () => {
-    const state = createMockState({ context, scenarios: scenariosWith('7001') });
+    const state = createMockState({
+      context,
+      scenarios: scenariosWith('7001'),
+    });
     const session = state.getSession();
 
     state.setFileScenarios(scenariosWith('7003'));
 
-    expect(state.runtimeOf(session).scenarios.scenarios[0]?.steps[0]?.plan.response).toEqual({ kind: 'code', code: '7003' });
+    expect(
+      state.runtimeOf(session).scenarios.scenarios[0]?.steps[0]?.plan.response,
+    ).toEqual({ kind: 'code', code: '7003' });
   });
 
   it('keeps session scenarios over a reload', () => {
-    const state = createMockState({ context, scenarios: scenariosWith('7001') });
+    const state = createMockState({
+      context,
+      scenarios: scenariosWith('7001'),
+    });
     const session = state.getSession('worker-1');
     const own = scenariosWith('1000');
     state.setSessionScenarios(session, own);

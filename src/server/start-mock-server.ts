@@ -82,12 +82,13 @@ export async function startMockServer(
     scenarios: loadScenarios(options.scenarios, spec),
   };
   const state = createStateFor(mockOptions);
-  const watcher = startWatch(options, spec, state.setFileScenarios);
 
   const running = await listen(createApp({ ...mockOptions, state }), {
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
   });
+  // Watching starts only once listening worked, so a failed start leaves no watcher behind.
+  const watcher = startWatch(options, spec, state.setFileScenarios);
   let closing: Promise<void> | undefined;
   return {
     ...createSessionHelpers(state, undefined),

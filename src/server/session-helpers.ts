@@ -100,6 +100,6 @@ function compileHelperInput<T>(subject: string, compile: () => T): T {
 export function toScenarioError(error: unknown, subject: string): unknown {
   if (!(error instanceof DefinitionError)) return error;
   return new ScenarioError(
-    `Invalid ${subject} at ${error.pointer || '/'}: ${error.message}.`,
+    `Invalid ${subject} at ${error.pointer || '/'}: ${error.message}. Fix that field and try again.`,
   );
 }

@@ -51,8 +51,35 @@ export function createAdminRouter(
   router.delete('/arm', clearArmed(state));
   router.get('/requests', listRequests(state));
   router.delete('/requests', clearRequests(state));
+  rejectOtherAdminMethods(router);
   router.use(rejectUnknownAdminRoute);
   return router;
+}
+
+/** The methods of each admin path, for the Allow header of a 405. */
+const ADMIN_METHODS: Record<string, string[]> = {
+  '/health': ['GET', 'HEAD'],
+  '/ready': ['GET', 'HEAD'],
+  '/scenarios': ['GET', 'HEAD', 'PUT', 'DELETE'],
+  '/reset': ['POST'],
+  '/arm': ['GET', 'HEAD', 'POST', 'DELETE'],
+  '/requests': ['GET', 'HEAD', 'DELETE'],
+};
+
+function rejectOtherAdminMethods(router: Router): void {
+  for (const [path, methods] of Object.entries(ADMIN_METHODS)) {
+    router.all(path, (req: Request, res: Response) => {
+      res.set('Allow', methods.join(', '));
+      sendProblem(
+        res,
+        new ProblemError(
+          'method-not-allowed',
+          `${req.method} is not an admin operation on ${ADMIN_PREFIX}${path}: use ${methods.join(' or ')}.`,
+          { allowed: methods },
+        ),
+      );
+    });
+  }
 }
 
 function rejectUnknownAdminRoute(req: Request, res: Response): void {

@@ -50,6 +50,15 @@ describe('admin health', () => {
     expect(res.body).toEqual({ ready: true, scenarios: 0, source: 'none' });
   });
 
+  it('answers 405 for an undeclared admin method', async () => {
+    const res = await request(createApp({ spec })).patch('/__admin/scenarios');
+    const problem = JSON.parse(res.text);
+
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, PUT, DELETE');
+    expect(problem.type).toBe('urn:imiconnect-mock:problem:method-not-allowed');
+  });
+
   it('answers not-found for an unknown admin path', async () => {
     const res = await request(createApp({ spec })).get('/__admin/nothing');
 

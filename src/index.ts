@@ -37,3 +37,22 @@ export type {
   Column,
   ProfileLink,
 } from './envelope/envelope';
+export {
+  startMockServer,
+  type StartMockServerOptions,
+  type MockServer,
+} from './server/start-mock-server';
+export type { SessionHelpers } from './server/session-helpers';
+export { loadScenarioFile, ScenarioError } from './scenarios/load-scenario-file';
+export type {
+  ScenarioDocument,
+  ScenarioDefinition,
+  OutcomeDefinition,
+  DelayDefinition,
+  StringMatcherDefinition,
+} from './scenarios/scenario-document';
+export { FAULTS, FAULT_NAMES, type FaultName } from './faults/fault-names';
+export { MAX_DELAY_MS } from './scenarios/delay';
+export { SESSION_HEADER, DEFAULT_SESSION } from './sessions/mock-state';
+export type { JournalEntry, JournalFilter } from './journal/journal';
+export type { Outcome, ResponseChoice } from './outcome/outcome';

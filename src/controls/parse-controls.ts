@@ -43,6 +43,7 @@ export function parseControls(
   for (const { name, value, source } of [
     ...readPreferHeader(headers.prefer),
     ...readQueryTwins(query),
+    ...readPostmanHeaders(headers),
   ]) {
     const control = toControlName(name, source);
     const known = raw.get(control);
@@ -108,6 +109,26 @@ function readQueryTwins(query: Query): RawControl[] {
     twins.push({ name, value: text ?? '', source: `the query parameter ${key}` });
   }
   return twins;
+}
+
+/**
+ * Postman's mock servers pick a saved response by these headers; reading
+ * them lets collections written for Postman run against this mock.
+ */
+const POSTMAN_HEADERS = {
+  'x-mock-response-name': 'example',
+  'x-mock-response-code': 'code',
+} as const;
+
+function readPostmanHeaders(headers: IncomingHttpHeaders): RawControl[] {
+  const aliases: RawControl[] = [];
+  for (const [header, name] of Object.entries(POSTMAN_HEADERS)) {
+    const value = headers[header];
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    aliases.push({ name, value: text.trim(), source: `the ${header} header` });
+  }
+  return aliases;
 }
 
 function toControlName(name: string, source: string): ControlName {

@@ -17,6 +17,10 @@ export const PROBLEM_TYPES = {
   'method-not-allowed': { title: 'Method not allowed', status: 405 },
   'not-implemented': { title: 'Operation not implemented', status: 501 },
   'internal-error': { title: 'Internal mock error', status: 500 },
+  'invalid-session': { title: 'Invalid mock session', status: 400 },
+  'invalid-scenarios': { title: 'Invalid scenarios', status: 400 },
+  'invalid-arming': { title: 'Invalid armed outcome', status: 400 },
+  'admin-unauthorized': { title: 'Admin token missing or wrong', status: 401 },
 } as const;
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;

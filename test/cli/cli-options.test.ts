@@ -13,6 +13,11 @@ describe('parseCliOptions', () => {
       errorStatus: '200',
       maxBodyBytes: 102_400,
       logLevel: 'info',
+      scenarios: undefined,
+      watch: false,
+      admin: true,
+      adminToken: undefined,
+      journalSize: 1000,
       help: false,
       version: false,
     });

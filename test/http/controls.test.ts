@@ -225,7 +225,7 @@ describe('bad controls', () => {
 
     expect(res.status).toBe(400);
     expect(res.body.detail).toContain('Unknown mock control "mode"');
-    expect(res.body.allowed).toEqual(['code', 'example', 'seed']);
+    expect(res.body.allowed).toEqual(['code', 'example', 'seed', 'delay', 'fault']);
   });
 
   it('rejects an unknown query control', async () => {

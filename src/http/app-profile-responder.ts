@@ -10,7 +10,7 @@ import type { MockOptions } from '../options';
 import type { Outcome } from '../outcome/outcome';
 import { generateRecords } from '../profiles/generate-records';
 import type { CompiledOperation } from '../spec/compile-operation';
-import { ProblemError } from './problem';
+import { SpecError } from '../spec/load-spec';
 
 /** A response ready to send: HTTP status, JSON body and its vendor code. */
 export interface PreparedResponse {
@@ -20,35 +20,34 @@ export interface PreparedResponse {
   code: string | undefined;
 }
 
-/** Builds the response for an outcome of one operation. */
-export type Responder = (
-  operation: CompiledOperation,
-  outcome: Outcome,
-  seed: number,
-) => PreparedResponse;
+/** Builds the response for the outcome of one request. */
+export type Responder = (outcome: Outcome, seed: number) => PreparedResponse;
 
 /** The path of the operation whose bodies the mock knows how to build. */
 const APP_PROFILE_PATH = /\/customerappprofile\/\{appId\}$/;
 
 /**
+ * Checks at start-up that the mock can build responses for an operation of
+ * the spec, so an edited spec fails once instead of on every request.
+ */
+export function assertServable(operation: CompiledOperation, specFile: string): void {
+  if (operation.method === 'get' && APP_PROFILE_PATH.test(operation.path)) return;
+  throw new SpecError(
+    `Spec ${specFile} declares ${operation.method.toUpperCase()} ${operation.path}, but the mock builds responses for GET .../customerappprofile/{appId} only: remove that operation.`,
+  );
+}
+
+/**
  * Creates the responder of Get App Profile: a fixture or a generated profile
  * for 1000, the vendor envelope for an error code, a named example of the
  * spec, or a body given by a scenario. Built bodies get a fresh `transid`,
- * as the real service sends; a scenario body is sent as given. Throws a
- * ProblemError for an operation it cannot build a response for.
+ * as the real service sends; a scenario body is sent as given.
  */
 export function createAppProfileResponder(options: MockOptions): Responder {
   const fixtures = options.fixtures ?? EMPTY_FIXTURES;
   const policy = options.errorStatus ?? '200';
 
-  return (operation, outcome, seed) => {
-    if (operation.method !== 'get' || !APP_PROFILE_PATH.test(operation.path)) {
-      throw new ProblemError(
-        'not-implemented',
-        `The mock builds responses for GET .../customerappprofile/{appId} only, not for ${operation.method.toUpperCase()} ${operation.path}.`,
-      );
-    }
-
+  return (outcome, seed) => {
     const { response } = outcome;
     if (response.kind === 'body') {
       return {

@@ -4,6 +4,7 @@ import express, {
   type Request,
   type Response,
 } from 'express';
+import { parse } from 'node:querystring';
 import pino from 'pino';
 
 import { ADMIN_PREFIX, createAdminRouter } from '../admin/admin-router';
@@ -17,14 +18,15 @@ import {
 } from '../options';
 import { ProblemError, sendProblem } from './problem';
 import { logRequests } from './request-log';
-import { createAppProfileResponder } from './app-profile-responder';
+import { assertServable, createAppProfileResponder } from './app-profile-responder';
 import { handleMockRequest, type RequestContext } from './handle-request';
 import { handleErrors } from './handle-errors';
 
 /**
  * Builds the Express app of the mock from a compiled spec. It registers one
  * route per operation of the spec and never listens: pass it to `listen`,
- * or to supertest in tests.
+ * or to supertest in tests. Throws a SpecError for an operation other than
+ * Get App Profile, whose responses the mock cannot build.
  *
  * @example
  * const app = createApp({ spec: await loadSpec(DEFAULT_SPEC_FILE) });
@@ -34,6 +36,12 @@ export function createApp(options: MockOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Paths of the spec are case-sensitive, as on the vendor's Java servers.
+  app.set('case sensitive routing', true);
+  // Node's querystring drops every key after the 1000th, which would hide a
+  // control or the identifier at the end of a long query. The header size
+  // cap of the HTTP server bounds the query instead.
+  app.set('query parser', (text: string) => parse(text, '&', '=', { maxKeys: 0 }));
 
   const logger = options.logger ?? pino({ level: 'silent' });
   app.use(logRequests(logger));
@@ -56,6 +64,7 @@ export function createApp(options: MockOptions): Express {
     seed: options.seed ?? DEFAULT_SEED,
   };
   for (const operation of options.spec.operations) {
+    assertServable(operation, options.spec.file);
     app[operation.method](operation.expressPath, (req, res) => {
       handleMockRequest(req, res, operation, context);
     });

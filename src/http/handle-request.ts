@@ -54,11 +54,7 @@ export function handleMockRequest(
     state,
     session,
   });
-  const prepared = context.respond(
-    operation,
-    outcome,
-    controls.seed ?? context.seed,
-  );
+  const prepared = context.respond(outcome, controls.seed ?? context.seed);
 
   recordRequest(session, req, operation, request, outcome, prepared);
   res.locals.outcome = prepared.code;

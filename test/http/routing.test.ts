@@ -76,6 +76,38 @@ describe('routing', () => {
     expect(res.body.type).toBe('urn:imiconnect-mock:problem:invalid-request');
   });
 
+  it('returns 415 for an unknown Content-Encoding', async () => {
+    const res = await request(createApp({ spec }))
+      .get(PROFILE_PATH)
+      .query({ identifier: 'user-1' })
+      .set('key', 'any')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'zstd')
+      .send('{}');
+
+    expect(res.status).toBe(415);
+    expect(res.body.type).toBe('urn:imiconnect-mock:problem:unsupported-encoding');
+  });
+
+  it('reads a control after 1000 query keys', async () => {
+    const filler = Array.from({ length: 1000 }, (_, index) => `k${index}=1`).join('&');
+
+    const res = await request(createApp({ spec }))
+      .get(`${PROFILE_PATH}?identifier=user-1&${filler}&__code=7001`)
+      .set('key', 'any');
+
+    expect(res.body.code).toBe('7001');
+  });
+
+  it('matches paths case-sensitively', async () => {
+    const res = await request(createApp({ spec }))
+      .get('/resources/v2/CustomerAppProfile/a_1')
+      .query({ identifier: 'user-1' })
+      .set('key', 'any');
+
+    expect(res.status).toBe(404);
+  });
+
   it('gives every call a fresh transid', async () => {
     const app = createApp({ spec });
 

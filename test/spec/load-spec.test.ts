@@ -66,6 +66,19 @@ describe('loadSpec', () => {
     expect(res.body.code).toBe('7003');
   });
 
+  it('rejects an operation the mock cannot serve', async () => {
+    const edited = BUNDLED.replace(
+      /(\/resources\/v1\/customerappprofile\/\{appId\}:\n\s+)get:/,
+      '$1post:',
+    );
+    expect(edited).not.toBe(BUNDLED);
+    const spec = await loadSpec(writeSpec(edited));
+
+    expect(() => createApp({ spec })).toThrow(
+      /declares POST \/resources\/v1\/customerappprofile\/\{appId\}, but the mock builds responses for GET/,
+    );
+  });
+
   it('rejects a missing file with its name', async () => {
     const missing = join(tempDir(), 'nope.yaml');
 

@@ -54,11 +54,23 @@ function formatUrl(host: string, port: number): string {
   return `http://${hostname}:${port}`;
 }
 
+/**
+ * Requests still in flight when the server closes get this long to finish
+ * before their connections are ended. Hanging and delayed responses are
+ * ended then too, so close() never waits for the delay cap.
+ */
+const CLOSE_GRACE_MS = 300;
+
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Keep-alive connections would hold close() open until they time out.
-    server.closeAllConnections();
+    const timer = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+    server.close((error) => {
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    });
+    // Idle keep-alive connections would hold close() open until they time out.
+    server.closeIdleConnections();
   });
 }
 

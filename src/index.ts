@@ -29,3 +29,4 @@ export type {
   Column,
   ProfileLink,
 } from './envelope/envelope';
+export * from './client';

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * Names and values that the consumer tests write into the pact file and
@@ -7,7 +8,18 @@ import { join } from 'node:path';
 export const CONSUMER_NAME = 'app-profile-client';
 export const PROVIDER_NAME = 'imiconnect-profile-api';
 
-export const CONTRACTS_DIR = join(__dirname, '..', '..', '..', 'contracts');
+/**
+ * Finds the repository root from this file, which also runs compiled from
+ * `.scripts-build/` by `npm run verify:real`.
+ */
+function findRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const ROOT_DIR = findRoot(__dirname);
+export const CONTRACTS_DIR = join(ROOT_DIR, 'contracts');
 export const PACT_FILE = join(CONTRACTS_DIR, `${CONSUMER_NAME}-${PROVIDER_NAME}.json`);
 
 export const APP_ID = 'a_636035705699961900';

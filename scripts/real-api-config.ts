@@ -1,4 +1,4 @@
-/** What `npm run verify:real` needs to reach the real service. */
+/** Settings that `npm run verify:real` needs to reach the real service. */
 export interface RealApiConfig {
   baseUrl: string;
   key: string;
@@ -15,7 +15,7 @@ export const USER_VARIABLES = {
   severalDevices: 'IMICONNECT_SEVERAL_DEVICES_USER',
 } as const;
 
-/** A missing or invalid setting; the message says what to set. */
+/** A missing or invalid setting; the message names the variable to set. */
 export class RealApiConfigError extends Error {
   override name = 'RealApiConfigError';
 }

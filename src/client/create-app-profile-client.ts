@@ -13,7 +13,7 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 interface CommonOptions {
   /**
    * The tenant's Client Profile Key, sent in the `key` header. Leave it out
-   * only to test the service's answer to a missing key (7001).
+   * only to test the service's response to a missing key (7001).
    */
   key?: string;
   /** Timeout of one call in milliseconds. Default: 10 000. */
@@ -76,7 +76,7 @@ function resolveBaseUrl(options: AppProfileClientOptions): string {
 
 /**
  * Builds the request URL. An empty identifier is left out, as a caller that
- * forgot it would send, and the service answers 7003.
+ * forgot it would send, and the service returns 7003.
  */
 function buildProfileUrl(baseUrl: string, appId: string, identifier: string): string {
   if (appId === '') {

@@ -182,7 +182,7 @@ describe.each<ErrorStatusPolicy>(['200', '4xx'])('vendor errors under error stat
 describe('transport errors', () => {
   it('throws a timeout error naming the URL', async () => {
     const baseUrl = await startRawServer(() => {
-      // Never answers, so the client has to give up.
+      // Never responds, so the client has to give up.
     });
     const client = createAppProfileClient({ baseUrl, key: 'secret-key', timeoutMs: 50 });
 

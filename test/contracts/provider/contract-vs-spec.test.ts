@@ -6,8 +6,8 @@ import { ACCEPTED_KEY, CONTRACTS_DIR, PACT_FILE } from '../support/contract-term
 import { validateAgainstSpec } from '../support/validate-against-spec';
 
 /**
- * Requests that the spec declares invalid on purpose: they record how the
- * service answers a missing key (7001) and a missing identifier (7003).
+ * Requests that the spec declares invalid on purpose, because they record
+ * the service's response to a missing key (7001) and a missing identifier (7003).
  * swagger-mock-validator reports each request, and nothing else may differ.
  */
 const EXPECTED_REQUEST_ERRORS = [

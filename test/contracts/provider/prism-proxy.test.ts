@@ -32,7 +32,7 @@ function profilePath(appId: string, query: string, version = 'v2'): string {
   return `/resources/${version}/customerappprofile/${appId}?${query}`;
 }
 
-/** Natural 1000 answers for many users, apps and seeds, half of the seeds sent as `Prefer`. */
+/** Builds natural 1000 requests for many users, apps and seeds, half of the seeds sent as `Prefer`. */
 function buildNaturalRequests(): ProbeRequest[] {
   const requests: ProbeRequest[] = [];
   for (const appId of APP_IDS) {
@@ -52,7 +52,7 @@ function buildNaturalRequests(): ProbeRequest[] {
   return requests;
 }
 
-/** Every named example of the spec, asked for with the `__example` query twin. */
+/** Builds a request for every named example of the spec through the `__example` query twin. */
 async function buildExampleRequests(): Promise<ProbeRequest[]> {
   const spec = await loadBundledSpec();
   return [...spec.examples.entries()].flatMap(([name, example]) =>
@@ -74,8 +74,8 @@ const REJECTED_KEY_REQUEST: ProbeRequest = {
 };
 
 /**
- * A GET with a body, which the mock answers with 7000. The spec declares no
- * request body, and Prism answers such a request itself.
+ * A GET with a body, for which the mock returns 7000. The spec declares no
+ * request body, and Prism rejects such a request itself.
  */
 const BODY_REQUEST: ProbeRequest = {
   name: 'natural 7000 for a body that is not JSON',

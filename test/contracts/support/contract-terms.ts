@@ -27,7 +27,7 @@ export const APP_ID = 'a_636035705699961900';
 /** A key in the format of the vendor's samples; providers accept it in their states. */
 export const ACCEPTED_KEY = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
-/** A key that no tenant has; the state `REJECTED_KEY_STATE` makes the provider reject it. */
+/** A key that no tenant has; in the state `STATES.rejectedKey` the provider rejects it. */
 export const REJECTED_KEY = 'rejected-0000-4000-8000-000000000000';
 
 /**

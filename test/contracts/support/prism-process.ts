@@ -20,8 +20,8 @@ export interface PrismProcess {
 
 /**
  * Asks the kernel for a free port on 127.0.0.1. Prism has no port 0
- * option, so the port is picked here and passed to it; another process
- * could take it in between, which only makes the start fail.
+ * option, so the port is picked here and passed to it. Another process
+ * could take the port in between, and then Prism fails to start.
  */
 export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@ import type { StateHandlers } from './verify-contracts';
 /**
  * The spec example that Prism serves for each provider state, asked for
  * with Prism's own `Prefer: example=<name>`. States without an entry need
- * no steering: Prism answers them from its own checks.
+ * no steering, because Prism responds to them from its own checks.
  */
 const EXAMPLE_BY_STATE: Record<string, string> = {
   [STATES.linkedUser]: 'linked-single-device',

@@ -13,7 +13,7 @@ export const JSON_CONTENT_TYPE = regex(
 );
 
 /**
- * An attribute that the client reads by name. The name is exact because
+ * Builds the matcher of an attribute that the client reads by name. The name is exact because
  * the client looks it up. The value and column id only keep their types,
  * because they differ per user and per tenant.
  */
@@ -22,7 +22,7 @@ function namedColumn(name: string, value: string, id: number) {
 }
 
 /**
- * The attributes of a device. `arrayContaining` asks only for the columns
+ * Builds the matcher of a device's attributes. `arrayContaining` requires only the columns
  * that the client reads, in any order, so a tenant's extra columns and
  * numeric values elsewhere (`status`, `verified`) still match.
  */
@@ -57,7 +57,7 @@ export function unlinkedRecord(identifier: string) {
   };
 }
 
-/** A device that may or may not be linked: the client only counts devices here. */
+/** Builds a device that may or may not be linked, because the client only counts devices here. */
 export function anyRecord(identifier: string) {
   return {
     Attributes: deviceAttributes(identifier),
@@ -66,7 +66,7 @@ export function anyRecord(identifier: string) {
   };
 }
 
-/** A 1000 body: `code` is exact, the rest keeps its type. */
+/** Builds a 1000 body whose `code` is exact while the rest keeps its type. */
 export function successBody(records: unknown) {
   return {
     Status: integer(0),
@@ -77,7 +77,7 @@ export function successBody(records: unknown) {
   };
 }
 
-/** The body of a vendor error code: `code` is exact, the text may vary. */
+/** Builds the body of a vendor error code whose `code` is exact while the text may vary. */
 export function errorBody(code: string, description: string) {
   return {
     Status: integer(1),

@@ -13,6 +13,14 @@ export {
 } from './fixtures/load-fixtures';
 export { generateRecords } from './profiles/generate-records';
 export {
+  startRecorder,
+  RecordOutputError,
+  type RunningRecorder,
+} from './record/start-recorder';
+export { createRecorderApp, type RecorderOptions } from './record/create-recorder-app';
+export { startProxy } from './proxy/start-proxy';
+export { createProxyApp, type ProxyOptions } from './proxy/create-proxy-app';
+export {
   DEFAULT_SPEC_FILE,
   DEFAULT_SEED,
   DEFAULT_MAX_BODY_BYTES,
@@ -29,4 +37,23 @@ export type {
   Column,
   ProfileLink,
 } from './envelope/envelope';
+export {
+  startMockServer,
+  type StartMockServerOptions,
+  type MockServer,
+} from './server/start-mock-server';
+export type { SessionHelpers } from './server/session-helpers';
+export { loadScenarioFile, ScenarioError } from './scenarios/load-scenario-file';
+export type {
+  ScenarioDocument,
+  ScenarioDefinition,
+  OutcomeDefinition,
+  DelayDefinition,
+  StringMatcherDefinition,
+} from './scenarios/scenario-document';
+export { FAULTS, FAULT_NAMES, type FaultName } from './faults/fault-names';
+export { MAX_DELAY_MS } from './scenarios/delay';
+export { SESSION_HEADER, DEFAULT_SESSION } from './sessions/mock-state';
+export type { JournalEntry, JournalFilter } from './journal/journal';
+export type { Outcome, ResponseChoice } from './outcome/outcome';
 export * from './client';

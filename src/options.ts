@@ -4,6 +4,9 @@ import type { Logger } from 'pino';
 import type { ErrorStatusPolicy } from './envelope/vendor-codes';
 import type { FixtureStore } from './fixtures/load-fixtures';
 import type { CompiledSpec } from './spec/load-spec';
+import type { AdminOptions } from './admin/admin-router';
+import type { CompiledScenarios } from './scenarios/compile-scenarios';
+import type { MockState } from './sessions/mock-state';
 
 /** The OpenAPI document shipped with the package. */
 export const DEFAULT_SPEC_FILE = join(__dirname, '..', 'spec', 'openapi.yaml');
@@ -29,4 +32,12 @@ export interface MockOptions {
   maxBodyBytes?: number;
   /** Where request logs go. Default: no logs. */
   logger?: Logger;
+  /** Scenarios from `loadScenarioFile`. Default: none. */
+  scenarios?: CompiledScenarios;
+  /** Run-time state to share with the caller, as startMockServer does. Default: a new one. */
+  state?: MockState;
+  /** Admin API under /__admin; `false` turns it off. Default: on, without a token. */
+  admin?: false | AdminOptions;
+  /** Requests kept in each session's journal. Default: 1000. */
+  journalSize?: number;
 }

@@ -4,6 +4,7 @@ import {
   ERROR_STATUS_POLICIES,
   type ErrorStatusPolicy,
 } from '../envelope/vendor-codes';
+import { DEFAULT_JOURNAL_SIZE } from '../journal/journal';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_SEED, DEFAULT_SPEC_FILE } from '../options';
 
 /** The settings of one run of the command line. */
@@ -17,6 +18,11 @@ export interface CliOptions {
   errorStatus: ErrorStatusPolicy;
   maxBodyBytes: number;
   logLevel: string;
+  scenarios: string | undefined;
+  watch: boolean;
+  admin: boolean;
+  adminToken: string | undefined;
+  journalSize: number;
   help: boolean;
   version: boolean;
 }
@@ -41,11 +47,17 @@ const FLAGS = {
   'error-status': { type: 'string' },
   'max-body': { type: 'string' },
   'log-level': { type: 'string' },
+  scenarios: { type: 'string' },
+  'admin-token': { type: 'string' },
+  'journal-size': { type: 'string' },
+  watch: { type: 'boolean' },
+  admin: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
 
-type ValueFlag = Exclude<keyof typeof FLAGS, 'help' | 'version'>;
+type SwitchFlag = 'help' | 'version' | 'watch' | 'admin';
+type ValueFlag = Exclude<keyof typeof FLAGS, SwitchFlag>;
 
 /**
  * Reads the options from the command line, then the IMICONNECT_MOCK_*
@@ -59,7 +71,7 @@ export function parseCliOptions(
   const values = parseFlags(argv);
   const read = (flag: ValueFlag) => readSetting(flag, values[flag], env);
 
-  return {
+  const options = {
     host: read('host')?.value ?? '127.0.0.1',
     port: toInteger(read('port'), 0, 65_535) ?? 4020,
     seed: toInteger(read('seed'), 0, 2 ** 32 - 1) ?? DEFAULT_SEED,
@@ -69,16 +81,28 @@ export function parseCliOptions(
     errorStatus: toErrorStatus(read('error-status')),
     maxBodyBytes: toInteger(read('max-body'), 1, 2 ** 30) ?? DEFAULT_MAX_BODY_BYTES,
     logLevel: toLogLevel(read('log-level')),
+    scenarios: read('scenarios')?.value,
+    watch: toBoolean(readSwitch('watch', values.watch, env)) ?? false,
+    admin: toBoolean(readSwitch('admin', values.admin, env)) ?? true,
+    adminToken: read('admin-token')?.value,
+    journalSize: toInteger(read('journal-size'), 1, 1_000_000) ?? DEFAULT_JOURNAL_SIZE,
     help: values.help === true,
     version: values.version === true,
   };
+  if (options.watch && options.scenarios === undefined) {
+    throw new UsageError('--watch needs a scenario file to watch: add --scenarios FILE, or drop --watch.');
+  }
+  return options;
 }
 
 function parseFlags(argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values;
+    // allowNegative turns --no-admin into admin: false.
+    return parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false, allowNegative: true }).values;
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} Run imiconnect-mock --help for the options.`);
+    // Node's messages span lines; the CLI reports every error on one line.
+    const message = (error as Error).message.replace(/\s*\n\s*/g, ' ').replace(/\.?$/, '.');
+    throw new UsageError(`${message} Run imiconnect-mock --help for the options.`);
   }
 }
 
@@ -89,16 +113,40 @@ interface Setting {
 }
 
 function readSetting(
-  flag: ValueFlag,
+  flag: keyof typeof FLAGS,
   flagValue: string | undefined,
   env: NodeJS.ProcessEnv,
 ): Setting | undefined {
-  if (flagValue !== undefined) return { value: flagValue, source: `--${flag}` };
+  if (flagValue !== undefined) {
+    // An empty flag is most often an unset shell variable; taken as given,
+    // `--host ''` would listen on every interface.
+    if (flagValue.trim() === '') {
+      throw new UsageError(`Invalid --${flag} "${flagValue}": give a value, or leave the flag out for its default.`);
+    }
+    return { value: flagValue, source: `--${flag}` };
+  }
   const name = ENV_PREFIX + flag.toUpperCase().replace(/-/g, '_');
   const envValue = env[name];
   // An empty variable counts as unset, as shells often export empty values.
   if (envValue === undefined || envValue === '') return undefined;
   return { value: envValue, source: name };
+}
+
+/** Reads an on/off flag, or its variable as true, false, 1 or 0. */
+function readSwitch(
+  flag: 'watch' | 'admin',
+  flagValue: boolean | undefined,
+  env: NodeJS.ProcessEnv,
+): Setting | undefined {
+  if (flagValue !== undefined) return { value: String(flagValue), source: `--${flag}` };
+  return readSetting(flag, undefined, env);
+}
+
+function toBoolean(setting: Setting | undefined): boolean | undefined {
+  if (setting === undefined) return undefined;
+  if (['true', '1'].includes(setting.value)) return true;
+  if (['false', '0'].includes(setting.value)) return false;
+  throw new UsageError(`Invalid ${setting.source} "${setting.value}": use true or false.`);
 }
 
 function toInteger(setting: Setting | undefined, min: number, max: number): number | undefined {

@@ -5,10 +5,14 @@ import { join } from 'node:path';
 import { createApp } from '../http/create-app';
 import { createLogger } from '../http/request-log';
 import { FixtureError, loadFixtures } from '../fixtures/load-fixtures';
-import { loadSpec, SpecError } from '../spec/load-spec';
+import { loadSpec, SpecError, type CompiledSpec } from '../spec/load-spec';
+import { loadScenarioFile, ScenarioError } from '../scenarios/load-scenario-file';
+import { watchScenarioFile } from '../scenarios/watch-scenario-file';
+import { createMockState, type MockState } from '../sessions/mock-state';
 import { ListenError, listen, type RunningServer } from '../server/listen';
 import { parseCliOptions, UsageError, type CliOptions } from './cli-options';
 import { USAGE } from './usage';
+import { isUpstreamCommand, runUpstreamCommand } from './commands/run-upstream-command';
 
 /** Exit code of a bad option, spec, fixture or port: the user can fix it. */
 const EXIT_USAGE = 2;
@@ -46,6 +50,7 @@ async function start(options: CliOptions): Promise<RunningServer> {
     ? loadFixtures(options.fixtures, spec.validateSuccessBody)
     : undefined;
 
+  const state = createCliState(options, spec);
   const app = createApp({
     spec,
     fixtures,
@@ -54,13 +59,38 @@ async function start(options: CliOptions): Promise<RunningServer> {
     errorStatus: options.errorStatus,
     maxBodyBytes: options.maxBodyBytes,
     logger,
+    state,
+    admin: options.admin ? { token: options.adminToken } : false,
   });
   const running = await listen(app, { host: options.host, port: options.port });
+  const file = options.scenarios;
+  if (options.watch && file !== undefined) {
+    const load = () => loadScenarioFile(file, { examples: spec.examples });
+    const watcher = watchScenarioFile(file, load, state.setFileScenarios, logger);
+    running.server.once('close', () => watcher.close());
+  }
   logger.info(
-    { url: running.url, spec: options.spec, fixtures: fixtures?.size ?? 0, seed: options.seed },
+    {
+      url: running.url,
+      spec: options.spec,
+      fixtures: fixtures?.size ?? 0,
+      scenarios: state.fileScenarios.scenarios.length,
+      admin: options.admin,
+      seed: options.seed,
+    },
     'mock started',
   );
   return running;
+}
+
+function createCliState(options: CliOptions, spec: CompiledSpec): MockState {
+  const context = { examples: spec.examples };
+  return createMockState({
+    context,
+    scenarios: options.scenarios === undefined ? undefined : loadScenarioFile(options.scenarios, context),
+    journalSize: options.journalSize,
+    seed: options.seed,
+  });
 }
 
 function stopOnSignals(running: RunningServer): void {
@@ -91,6 +121,7 @@ function reportFailure(error: unknown, debug: boolean): void {
     error instanceof UsageError ||
     error instanceof SpecError ||
     error instanceof FixtureError ||
+    error instanceof ScenarioError ||
     error instanceof ListenError;
   const message = error instanceof Error ? error.message : String(error);
 
@@ -101,4 +132,9 @@ function reportFailure(error: unknown, debug: boolean): void {
   process.exitCode = isUserError ? EXIT_USAGE : EXIT_FAILURE;
 }
 
-void main();
+const [command, ...commandArgs] = process.argv.slice(2);
+if (isUpstreamCommand(command)) {
+  void runUpstreamCommand(command, commandArgs);
+} else {
+  void main();
+}

@@ -28,11 +28,33 @@ Options:
   --log-level LEVEL    fatal, error, warn, info, debug, trace or silent.
                        Logs go to standard error. Default: info
                        [IMICONNECT_MOCK_LOG_LEVEL]
+  --scenarios FILE     Scenario file, YAML or JSON, checked against
+                       spec/scenarios.schema.json; see docs/scenarios.md.
+                       Default: none  [IMICONNECT_MOCK_SCENARIOS]
+  --watch              Reload the scenario file when it changes; an invalid
+                       version is logged and the last good one kept.
+                       Default: off  [IMICONNECT_MOCK_WATCH=true]
+  --no-admin           Turn off the admin API under /__admin.
+                       Default: on  [IMICONNECT_MOCK_ADMIN=false]
+  --admin-token TOKEN  Token the admin API requires, as "Authorization:
+                       Bearer TOKEN" or "x-admin-token: TOKEN"; health and
+                       readiness stay open. Default: none
+                       [IMICONNECT_MOCK_ADMIN_TOKEN]
+  --journal-size N     Requests kept in each session's journal.
+                       Default: 1000  [IMICONNECT_MOCK_JOURNAL_SIZE]
   -h, --help           Print this help and exit.
   --version            Print the version and exit.
+
+Commands (each has its own --help):
+  record --upstream URL --out DIR
+                       Forward to the real service and store anonymized
+                       fixtures for --fixtures.
+  proxy --upstream URL Forward to the real service and report responses
+                       that drift from the spec.
 
 Once listening, the mock prints one line to standard output:
   listening on http://127.0.0.1:4020
 SIGINT and SIGTERM close open connections and exit with code 0.
-Exit code 2 means a bad option, spec or fixture, or a port in use.
+Exit code 2 means a bad option, spec, fixture or scenario file, or a port
+in use.
 `;

@@ -5,8 +5,10 @@ import {
   type VendorCode,
 } from '../envelope/vendor-codes';
 import { ProblemError } from '../http/problem';
+import { FAULT_NAMES, isFaultName, type FaultName } from '../faults/fault-names';
+import { MAX_DELAY_MS } from '../scenarios/delay';
 
-/** What the caller asked of the mock for one request. */
+/** Controls that one request sets on the mock. */
 export interface MockControls {
   /** Forces a vendor code. */
   code?: VendorCode;
@@ -14,6 +16,10 @@ export interface MockControls {
   example?: string;
   /** Generates the profile with this seed instead of the server's. */
   seed?: number;
+  /** Waits this many milliseconds before sending, up to MAX_DELAY_MS. */
+  delay?: number;
+  /** Injects a fault at send time. */
+  fault?: FaultName;
 }
 
 export type ControlName = keyof MockControls;
@@ -48,6 +54,21 @@ export const CONTROL_PARSERS: { [Name in ControlName]: ControlParser<Name> } = {
       `Invalid value "${value}" for mock control seed: use an integer from 0 to ${MAX_SEED}.`,
       { control: 'seed', value },
     );
+  },
+
+  delay(value) {
+    const delay = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+    if (delay <= MAX_DELAY_MS) return delay;
+    throw new ProblemError(
+      'invalid-control',
+      `Invalid value "${value}" for mock control delay: use whole milliseconds from 0 to ${MAX_DELAY_MS}.`,
+      { control: 'delay', value, maximum: MAX_DELAY_MS },
+    );
+  },
+
+  fault(value) {
+    if (isFaultName(value)) return value;
+    throw invalidValue('fault', value, FAULT_NAMES);
   },
 };
 

@@ -10,6 +10,13 @@ import {
 } from './control-definitions';
 import { parsePreferHeader } from './prefer-header';
 
+/**
+ * Preferences that RFC 7240 defines for any server. They do not concern the
+ * mock, which, like the vendor, does not act on them, so they are let
+ * through rather than rejected as unknown controls.
+ */
+export const STANDARD_PREFERENCES = new Set(['return', 'respond-async', 'handling', 'wait']);
+
 /** The prefix of the query twins of the `Prefer` controls, as in Prism. */
 export const QUERY_CONTROL_PREFIX = '__';
 
@@ -36,6 +43,7 @@ export function parseControls(
   for (const { name, value, source } of [
     ...readPreferHeader(headers.prefer),
     ...readQueryTwins(query),
+    ...readPostmanHeaders(headers),
   ]) {
     const control = toControlName(name, source);
     const known = raw.get(control);
@@ -72,7 +80,8 @@ function readPreferHeader(header: string | string[] | undefined): RawControl[] {
       { header: 'Prefer', allowed: CONTROL_NAMES },
     );
   }
-  return preferences.map(({ name, value }) => {
+  const controls = preferences.filter(({ name }) => !STANDARD_PREFERENCES.has(name));
+  return controls.map(({ name, value }) => {
     if (value === undefined || value === '') {
       throw new ProblemError(
         'invalid-control',
@@ -100,6 +109,26 @@ function readQueryTwins(query: Query): RawControl[] {
     twins.push({ name, value: text ?? '', source: `the query parameter ${key}` });
   }
   return twins;
+}
+
+/**
+ * Postman's mock servers pick a saved response by these headers; reading
+ * them lets collections written for Postman run against this mock.
+ */
+const POSTMAN_HEADERS = {
+  'x-mock-response-name': 'example',
+  'x-mock-response-code': 'code',
+} as const;
+
+function readPostmanHeaders(headers: IncomingHttpHeaders): RawControl[] {
+  const aliases: RawControl[] = [];
+  for (const [header, name] of Object.entries(POSTMAN_HEADERS)) {
+    const value = headers[header];
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    aliases.push({ name, value: text.trim(), source: `the ${header} header` });
+  }
+  return aliases;
 }
 
 function toControlName(name: string, source: string): ControlName {

@@ -20,14 +20,32 @@ export function parsePreferHeader(header: string): {
   for (const item of splitOutsideQuotes(header, ',')) {
     const text = item.trim();
     if (text === '') continue;
-    const match = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*(?:=\s*("(?:[^"\\]|\\.)*"|[^\s;"]*))?\s*$/.exec(text);
-    if (!match?.[1]) {
-      malformed.push(text);
-      continue;
-    }
-    preferences.push({ name: match[1].toLowerCase(), value: unquote(match[2]) });
+    const preference = parsePreference(text);
+    if (preference) preferences.push(preference);
+    else malformed.push(text);
   }
   return { preferences, malformed };
+}
+
+const TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+const QUOTED = /^"(?:[^"\\]|\\.)*"$/;
+const BARE_VALUE = /^[^\s;"]*$/;
+
+/**
+ * Parses `name` or `name=value` without a regular expression over the whole
+ * item, because nested quantifiers there backtrack quadratically on long
+ * runs of spaces.
+ */
+function parsePreference(text: string): Preference | undefined {
+  const equals = text.indexOf('=');
+  const name = (equals === -1 ? text : text.slice(0, equals)).trim();
+  if (!TOKEN.test(name)) return undefined;
+  if (equals === -1) return { name: name.toLowerCase(), value: undefined };
+
+  const value = text.slice(equals + 1).trim();
+  if (QUOTED.test(value)) return { name: name.toLowerCase(), value: unquote(value) };
+  if (BARE_VALUE.test(value)) return { name: name.toLowerCase(), value };
+  return undefined;
 }
 
 function splitOutsideQuotes(text: string, separator: string): string[] {
@@ -48,7 +66,6 @@ function splitOutsideQuotes(text: string, separator: string): string[] {
   return parts;
 }
 
-function unquote(value: string | undefined): string | undefined {
-  if (value === undefined || !value.startsWith('"')) return value;
+function unquote(value: string): string {
   return value.slice(1, -1).replace(/\\(.)/g, '$1');
 }

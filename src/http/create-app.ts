@@ -4,12 +4,13 @@ import express, {
   type Request,
   type Response,
 } from 'express';
+import { parse } from 'node:querystring';
 import pino from 'pino';
 
-import { parseControls, type Query } from '../controls/parse-controls';
+import { ADMIN_PREFIX, createAdminRouter } from '../admin/admin-router';
 import type { CompiledOperation } from '../spec/compile-operation';
 import type { KeyPolicy } from '../outcome/natural-checks';
-import { chooseOutcome } from '../outcome/choose-outcome';
+import { createMockState, type MockState } from '../sessions/mock-state';
 import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_SEED,
@@ -17,13 +18,15 @@ import {
 } from '../options';
 import { ProblemError, sendProblem } from './problem';
 import { logRequests } from './request-log';
-import { createAppProfileResponder, type Responder } from './app-profile-responder';
+import { assertServable, createAppProfileResponder } from './app-profile-responder';
+import { handleMockRequest, type RequestContext } from './handle-request';
 import { handleErrors } from './handle-errors';
 
 /**
  * Builds the Express app of the mock from a compiled spec. It registers one
  * route per operation of the spec and never listens: pass it to `listen`,
- * or to supertest in tests.
+ * or to supertest in tests. Throws a SpecError for an operation other than
+ * Get App Profile, whose responses the mock cannot build.
  *
  * @example
  * const app = createApp({ spec: await loadSpec(DEFAULT_SPEC_FILE) });
@@ -33,6 +36,12 @@ export function createApp(options: MockOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Paths of the spec are case-sensitive, as on the vendor's Java servers.
+  app.set('case sensitive routing', true);
+  // Node's querystring drops every key after the 1000th, which would hide a
+  // control or the identifier at the end of a long query. The header size
+  // cap of the HTTP server bounds the query instead.
+  app.set('query parser', (text: string) => parse(text, '&', '=', { maxKeys: 0 }));
 
   const logger = options.logger ?? pino({ level: 'silent' });
   app.use(logRequests(logger));
@@ -42,11 +51,22 @@ export function createApp(options: MockOptions): Express {
     express.raw({ type: () => true, limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }),
   );
 
-  const respond = createAppProfileResponder(options);
-  const keyPolicy = toKeyPolicy(options.keys);
+  const state = options.state ?? createStateFor(options);
+  if (options.admin !== false) {
+    app.use(ADMIN_PREFIX, createAdminRouter(state, options.admin ?? {}));
+  }
+
+  const context: RequestContext = {
+    options,
+    state,
+    respond: createAppProfileResponder(options),
+    keyPolicy: toKeyPolicy(options.keys),
+    seed: options.seed ?? DEFAULT_SEED,
+  };
   for (const operation of options.spec.operations) {
+    assertServable(operation, options.spec.file);
     app[operation.method](operation.expressPath, (req, res) => {
-      handleOperation(req, res, operation, respond, options, keyPolicy);
+      handleMockRequest(req, res, operation, context);
     });
   }
   rejectOtherMethods(app, options.spec.operations);
@@ -61,25 +81,14 @@ export function createApp(options: MockOptions): Express {
   return app;
 }
 
-function handleOperation(
-  req: Request,
-  res: Response,
-  operation: CompiledOperation,
-  respond: Responder,
-  options: MockOptions,
-  keyPolicy: KeyPolicy,
-): void {
-  const { controls, query } = parseControls(req.headers, req.query as Query, options.spec);
-
-  const request = {
-    headers: req.headers,
-    query,
-    pathParams: req.params as Record<string, string>,
-    body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-  };
-  const outcome = chooseOutcome(controls, request, operation, keyPolicy);
-
-  respond(res, operation, outcome, controls.seed ?? options.seed ?? DEFAULT_SEED);
+/** Creates the run-time state when the caller did not share one. */
+export function createStateFor(options: MockOptions): MockState {
+  return createMockState({
+    context: { examples: options.spec.examples },
+    scenarios: options.scenarios,
+    journalSize: options.journalSize,
+    seed: options.seed,
+  });
 }
 
 function toKeyPolicy(keys: readonly string[] | undefined): KeyPolicy {

@@ -36,6 +36,12 @@ function toProblemError(error: HttpError, req: Request, logger: Logger): Problem
       { limit: error.limit },
     );
   }
+  if (error.type === 'encoding.unsupported') {
+    return new ProblemError(
+      'unsupported-encoding',
+      `${error.message}: send the body uncompressed or with gzip, deflate or br.`,
+    );
+  }
   if (error.status !== undefined && error.status >= 400 && error.status < 500) {
     return new ProblemError(
       'invalid-request',

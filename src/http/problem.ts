@@ -10,10 +10,17 @@ export const PROBLEM_TYPES = {
   'conflicting-controls': { title: 'Conflicting mock controls', status: 422 },
   'invalid-request': { title: 'Invalid HTTP request', status: 400 },
   'payload-too-large': { title: 'Request body too large', status: 413 },
+  'unsupported-encoding': { title: 'Unsupported Content-Encoding', status: 415 },
+  'upstream-unavailable': { title: 'Upstream unavailable', status: 502 },
+  'upstream-invalid-response': { title: 'Invalid upstream response', status: 502 },
+  'upstream-timeout': { title: 'Upstream timed out', status: 504 },
   'not-found': { title: 'No operation at this path', status: 404 },
   'method-not-allowed': { title: 'Method not allowed', status: 405 },
-  'not-implemented': { title: 'Operation not implemented', status: 501 },
   'internal-error': { title: 'Internal mock error', status: 500 },
+  'invalid-session': { title: 'Invalid mock session', status: 400 },
+  'invalid-scenarios': { title: 'Invalid scenarios', status: 400 },
+  'invalid-arming': { title: 'Invalid armed outcome', status: 400 },
+  'admin-unauthorized': { title: 'Admin token missing or wrong', status: 401 },
 } as const;
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;

@@ -3,7 +3,7 @@ import pino, { type Logger } from 'pino';
 
 /**
  * Header paths that never reach a log: the vendor's `key` and `secretKey`
- * credentials and any Authorization header. Node stores header names in
+ * credentials, any Authorization header and the mock's admin token. Node stores header names in
  * lower case.
  */
 export const REDACTED_PATHS = [
@@ -11,6 +11,7 @@ export const REDACTED_PATHS = [
   'headers.secretkey',
   'headers.authorization',
   'headers.cookie',
+  'headers["x-admin-token"]',
 ];
 
 /**
@@ -35,12 +36,14 @@ export function createLogger(
 export function logRequests(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const start = process.hrtime.bigint();
-    res.on('finish', () => {
+    // 'close' also fires for responses a fault cut short, which never finish.
+    res.once('close', () => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const line = {
         method: req.method,
         path: req.path,
         outcome: res.locals.outcome as string | undefined,
+        fault: res.locals.fault as string | undefined,
         status: res.statusCode,
         ms: Math.round(ms * 100) / 100,
       };

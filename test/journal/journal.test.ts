@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+
+import {
+  createJournal,
+  withoutCredentials,
+  type JournalEntry,
+} from '../../src/journal/journal';
+
+function entryFor(identifier: string, appId = 'a_1'): Omit<JournalEntry, 'id'> {
+  return {
+    time: '2026-01-01T00:00:00.000Z',
+    method: 'GET',
+    path: `/resources/v2/customerappprofile/${appId}`,
+    query: { identifier },
+    appId,
+    identifier,
+    headers: {},
+    keySent: true,
+    outcome: {
+      source: 'natural',
+      reason: 'checks passed',
+      code: '1000',
+      example: undefined,
+      status: 200,
+      delayMs: 0,
+      fault: undefined,
+    },
+  };
+}
+
+describe('createJournal', () => {
+  it('keeps the newest entries in order (seed 7)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(fc.string(), { maxLength: 60 }),
+        (capacity, identifiers) => {
+          const journal = createJournal(capacity);
+          for (const identifier of identifiers)
+            journal.add(entryFor(identifier));
+
+          const kept = journal.list().map((entry) => entry.identifier);
+          expect(kept).toEqual(identifiers.slice(-capacity));
+          expect(journal.size).toBe(Math.min(capacity, identifiers.length));
+        },
+      ),
+      { seed: 7 },
+    );
+  });
+
+  it('numbers entries from 1', () => {
+    const journal = createJournal(2);
+    for (const identifier of ['u1', 'u2', 'u3'])
+      journal.add(entryFor(identifier));
+
+    expect(journal.list().map((entry) => entry.id)).toEqual([2, 3]);
+  });
+
+  it('filters and limits', () => {
+    const journal = createJournal(10);
+    journal.add(entryFor('u1', 'a_1'));
+    journal.add(entryFor('u2', 'a_2'));
+    journal.add(entryFor('u1', 'a_2'));
+
+    expect(journal.list({ identifier: 'u1' })).toHaveLength(2);
+    expect(journal.list({ appId: 'a_2', identifier: 'u1' })).toHaveLength(1);
+    expect(journal.list({ limit: 1 })[0]?.identifier).toBe('u1');
+  });
+
+  it('starts empty after clear', () => {
+    const journal = createJournal(3);
+    journal.add(entryFor('u1'));
+
+    journal.clear();
+    journal.add(entryFor('u2'));
+
+    expect(journal.list().map((entry) => entry.identifier)).toEqual(['u2']);
+  });
+});
+
+describe('withoutCredentials', () => {
+  it('drops credential headers', () => {
+    const kept = withoutCredentials({
+      key: 'k',
+      secretkey: 's',
+      authorization: 'Bearer t',
+      cookie: 'c',
+      'x-admin-token': 't',
+      'x-tenant': 'acme',
+    });
+
+    expect(kept).toEqual({ 'x-tenant': 'acme' });
+  });
+});

@@ -249,3 +249,19 @@ describe('transport errors', () => {
     expect((error as AppProfileApiError).transid).toBe('t-1');
   });
 });
+
+describe('regions against the spec', () => {
+  it('lists the hosts of the spec servers', async () => {
+    const spec = await loadBundledSpec();
+    const specHosts = new Set<string>();
+    for (const server of spec.document.servers ?? []) {
+      const regions = server.variables?.region?.enum ?? [''];
+      for (const region of regions) {
+        specHosts.add(new URL(server.url.replace('{region}', String(region))).host);
+      }
+    }
+    specHosts.delete('127.0.0.1:4020');
+
+    expect(new Set(Object.values(REGION_HOSTS))).toEqual(specHosts);
+  });
+});

@@ -42,6 +42,19 @@ describe('contracts against the spec', () => {
     expect(pactFiles).toContain('app-profile-client-imiconnect-profile-api.json');
   });
 
+  it('contains only the consumer interactions', () => {
+    const pact = JSON.parse(readFileSync(PACT_FILE, 'utf8')) as { interactions: PactInteraction[] };
+
+    expect(pact.interactions.map(({ description }) => description).sort()).toEqual([
+      'a request for the app profile of a linked user',
+      'a request for the app profile of a user with several devices',
+      'a request for the app profile of an unlinked user',
+      'a request with a key that is not accepted',
+      'a request without a key',
+      'a request without an identifier',
+    ]);
+  });
+
   it.each(pactFiles)('lists only the deliberate request errors in %s', async (name) => {
     const result = await validateAgainstSpec(join(CONTRACTS_DIR, name));
 

@@ -58,7 +58,7 @@ export function createAppProfileClient(
       const url = buildProfileUrl(baseUrl, appId, identifier);
       const headers = buildHeaders(options.key);
       const { response, text } = await sendRequest(fetchImpl, url, headers, timeoutMs);
-      return toAppProfile(parseBody(text, url, response), url, response.status);
+      return toAppProfile(parseBody(text, url, response), url, response);
     },
   };
 }
@@ -127,17 +127,18 @@ function parseBody(text: string, url: string, response: Response): unknown {
 }
 
 /** Decides on the body's `code`, because errors may come with HTTP 200. */
-function toAppProfile(body: unknown, url: string, httpStatus: number): AppProfile {
+function toAppProfile(body: unknown, url: string, response: Response): AppProfile {
   const envelope = body as Partial<AppProfileResponse> & { code?: unknown };
   const code = typeof envelope?.code === 'number' ? String(envelope.code) : envelope?.code;
+  const contentType = response.headers.get('content-type');
   if (typeof code !== 'string') {
-    throw new AppProfileResponseError('the JSON body has no string code', url, httpStatus, 'application/json');
+    throw new AppProfileResponseError('the JSON body has no string code', url, response.status, contentType);
   }
   if (code !== '1000') {
-    throw new AppProfileApiError(toErrorDetails(envelope, code, httpStatus), url);
+    throw new AppProfileApiError(toErrorDetails(envelope, code, response.status), url);
   }
   if (!Array.isArray(envelope.Records)) {
-    throw new AppProfileResponseError('code 1000 without a Records array', url, httpStatus, 'application/json');
+    throw new AppProfileResponseError('code 1000 without a Records array', url, response.status, contentType);
   }
   return { transid: String(envelope.transid ?? ''), records: envelope.Records };
 }

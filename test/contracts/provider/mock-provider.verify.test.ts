@@ -1,10 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express, { type Express } from 'express';
 
 import { createApp } from '../../../src/http/create-app';
 import { listen, type RunningServer } from '../../../src/server/listen';
 import type { ErrorStatusPolicy } from '../../../src/envelope/vendor-codes';
 import { loadBundledSpec } from '../../helpers/mock-spec';
-import { ACCEPTED_KEY, APP_ID, STATES, USERS } from '../support/contract-terms';
+import { ACCEPTED_KEY, APP_ID, PACT_FILE, STATES, USERS } from '../support/contract-terms';
+import { writePactSubset } from '../support/pact-file-subset';
 import { createMockStates, findSeed } from '../support/mock-provider-states';
 import { verifyContracts } from '../support/verify-contracts';
 
@@ -55,6 +59,31 @@ describe('mock as provider', () => {
     );
 
     // "unable to run" or "crashed" would mean a broken setup, not a mismatch.
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure?.message).not.toMatch(/unable to run|crashed/);
+  });
+
+  it('fails when the linked user is unlinked', async () => {
+    const providerBaseUrl = await serve(await startMock('200'));
+    const scratchDir = mkdtempSync(join(tmpdir(), 'mock-contracts-'));
+    const pactFile = join(scratchDir, 'linked.json');
+    writePactSubset(PACT_FILE, pactFile, (description) => description.endsWith('a linked user'));
+    const seed = findSeed(APP_ID, USERS.linked, (records) => records.every((record) => record.OutwardLinks.length === 0));
+
+    const failure = await verifyContracts({
+      providerBaseUrl,
+      pactFiles: [pactFile],
+      stateHandlers: { [STATES.linkedUser]: async () => undefined },
+      requestFilter: (req, _res, next) => {
+        req.headers.prefer = `seed=${seed}`;
+        next();
+      },
+    }).then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    rmSync(scratchDir, { recursive: true, force: true });
+
     expect(failure).toBeInstanceOf(Error);
     expect(failure?.message).not.toMatch(/unable to run|crashed/);
   });

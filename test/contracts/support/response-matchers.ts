@@ -1,7 +1,6 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 
-const { arrayContaining, eachLike, atLeastLike, equal, integer, like, regex, string } =
-  MatchersV3;
+const { arrayContaining, eachLike, atLeastLike, integer, like, regex, string } = MatchersV3;
 
 /**
  * The Content-Type of every vendor body. Servers add `; charset=utf-8` or
@@ -49,11 +48,20 @@ export function linkedRecord(identifier: string) {
   };
 }
 
+/**
+ * Builds a device without a customer link.
+ *
+ * NOTE: Pact (pact-js 16.5.0, pact_ffi 0.5.4) passes any actual array where
+ * the expected array is empty, whatever the matcher: equality, type with a
+ * maximum size of 0, or a rule on the elements. So verification does not
+ * check that `OutwardLinks` is empty. The consumer test still shows that
+ * the client handles `[]`.
+ */
 export function unlinkedRecord(identifier: string) {
   return {
     Attributes: deviceAttributes(identifier),
     InwardLinks: like([]),
-    OutwardLinks: equal([]),
+    OutwardLinks: [],
   };
 }
 

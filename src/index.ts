@@ -56,3 +56,4 @@ export { MAX_DELAY_MS } from './scenarios/delay';
 export { SESSION_HEADER, DEFAULT_SESSION } from './sessions/mock-state';
 export type { JournalEntry, JournalFilter } from './journal/journal';
 export type { Outcome, ResponseChoice } from './outcome/outcome';
+export * from './client';

@@ -54,8 +54,24 @@ afterAll(() => {
   rmSync(pactDir, { recursive: true, force: true });
 });
 
+/**
+ * Pact's mock server (pact-core 19, pact-js 16.3 and later) can record a
+ * matched request only after its response has reached the client. Under CPU
+ * load, executeTest then sometimes reports the request as expected but not
+ * received (pact-foundation/pact-reference#535). Waiting briefly after each
+ * response lets the record land; a request that never arrived still fails.
+ */
+const MATCH_RECORD_WAIT_MS = 100;
+
+async function fetchThenWait(input: string | URL | Request, init?: RequestInit) {
+  const response = await fetch(input, init);
+  const body = await response.arrayBuffer();
+  await new Promise((resolve) => setTimeout(resolve, MATCH_RECORD_WAIT_MS));
+  return new Response(body, response);
+}
+
 function clientFor(baseUrl: string, key?: string): AppProfileClient {
-  return createAppProfileClient({ baseUrl, key, timeoutMs: 5_000 });
+  return createAppProfileClient({ baseUrl, key, timeoutMs: 5_000, fetch: fetchThenWait });
 }
 
 async function catchApiError(promise: Promise<unknown>): Promise<AppProfileApiError> {

@@ -94,6 +94,7 @@ describe('named examples', () => {
   it.each([
     ['linked-single-device', '1000'],
     ['unlinked-device', '1000'],
+    ['several-devices', '1000'],
     ['no-app-profile', '1000'],
     ['invalid-json', '7000'],
     ['authentication-failed', '7001'],

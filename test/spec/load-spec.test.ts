@@ -92,7 +92,10 @@ describe('loadSpec', () => {
   });
 
   it('rejects an example that breaks its schema', async () => {
-    const edited = BUNDLED.replace("Description: Invalid JSON\n                code: '7000'", "Description: Invalid JSON\n                code: 7000");
+    const edited = BUNDLED.replace(
+      /(Description: Invalid JSON\n\s+code: )'7000'/,
+      (_, head: string) => `${head}7000`,
+    );
     expect(edited).not.toBe(BUNDLED);
 
     await expect(loadSpec(writeSpec(edited))).rejects.toThrow(

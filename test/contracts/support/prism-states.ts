@@ -6,24 +6,14 @@ import type { StateHandlers } from './verify-contracts';
 /**
  * The spec example that Prism serves for each provider state, asked for
  * with Prism's own `Prefer: example=<name>`. States without an entry need
- * no steering, because Prism responds to them from its own checks.
+ * no steering, because Prism's own security and parameter checks answer
+ * them with the first example of the spec's 401 or 400 response.
  */
 const EXAMPLE_BY_STATE: Record<string, string> = {
   [STATES.linkedUser]: 'linked-single-device',
   [STATES.unlinkedUser]: 'unlinked-device',
+  [STATES.severalDevices]: 'several-devices',
   [STATES.rejectedKey]: 'authentication-failed',
-};
-
-/**
- * Interactions that `prism mock` cannot reproduce from spec/openapi.yaml,
- * with the reason. The Prism test verifies every other interaction and
- * checks that each of these still fails, so the list stays true.
- */
-export const PRISM_GAPS: Record<string, string> = {
-  'a request for the app profile of a user with several devices':
-    'no example in the spec has more than one record, and dynamic mode picks the number of records at random',
-  'a request without an identifier':
-    "Prism's parameter check answers 400 first, with a body built from the ErrorResponse schema example, whose code is 7001, not 7003",
 };
 
 /**

@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+import { KEY_HEADER, PROFILE_PATH } from './targets';
+
+/** What one load run measured. */
+export interface Sample {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+  /** CPU time of the server process divided by wall time, in cores. */
+  cores: number;
+}
+
+/** Which identifiers the load sends. */
+export type UserMix = 'one' | 'many' | 'new';
+
+/** Distinct users in the `many` mix; the mock's record cache holds them all. */
+export const MANY_USERS = 5_000;
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/**
+ * Runs autocannon against a server for a number of seconds and reads the
+ * server's CPU time around it.
+ */
+export async function runLoad(
+  url: string,
+  pid: number,
+  options: { connections: number; seconds: number; users: UserMix },
+): Promise<Sample> {
+  const cpuBefore = readCpuSeconds(pid);
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    headers: KEY_HEADER,
+    requests: [{ setupRequest: pickUser(options.users) }],
+  });
+  const cpu = readCpuSeconds(pid) - cpuBefore;
+
+  return {
+    requestsPerSecond: result.requests.total / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    cores: cpu / result.duration,
+  };
+}
+
+let userCounter = 0;
+
+function pickUser(users: UserMix) {
+  return (request: { path?: string }) => {
+    userCounter += 1;
+    const identifier =
+      users === 'one' ? 'user-1' : users === 'many' ? `user-${userCounter % MANY_USERS}` : `new-${process.pid}-${userCounter}`;
+    return { ...request, path: `${PROFILE_PATH}?identifier=${identifier}` };
+  };
+}
+
+/** Reads utime + stime of a process from /proc, in seconds. */
+export function readCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which may contain spaces, start at
+    // state (field 3); utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Reads the resident set size of a process from /proc, in MiB. */
+export function readRssMiB(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
+    return match ? Number(match[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The median of a list of numbers. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length % 2 === 1) return sorted[middle] ?? Number.NaN;
+  return ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}

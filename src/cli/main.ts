@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { createApp } from '../http/create-app';
 import { createLogger } from '../http/request-log';
 import { FixtureError, loadFixtures } from '../fixtures/load-fixtures';
 import { loadSpec, SpecError } from '../spec/load-spec';
+import { DEFAULT_SPEC_FILE } from '../options';
 import { ListenError, listen, type RunningServer } from '../server/listen';
 import { parseCliOptions, UsageError, type CliOptions } from './cli-options';
 import { USAGE } from './usage';
@@ -41,7 +42,10 @@ async function run(options: CliOptions): Promise<void> {
 
 async function start(options: CliOptions): Promise<RunningServer> {
   const logger = createLogger(options.logLevel);
-  const spec = await loadSpec(options.spec);
+  // The bundled spec is validated by the test suite, so only a spec the
+  // user supplies pays for full validation at start-up.
+  const validate = resolve(options.spec) !== resolve(DEFAULT_SPEC_FILE);
+  const spec = await loadSpec(options.spec, { validate });
   const fixtures = options.fixtures
     ? loadFixtures(options.fixtures, spec.validateSuccessBody)
     : undefined;

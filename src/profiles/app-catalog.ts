@@ -1,4 +1,5 @@
-import { createSeededFaker } from './seeded-faker';
+import { LruCache } from './lru-cache';
+import { seedSharedFaker } from './seeded-faker';
 
 /** The app profile attributes of a push or in-app messaging app, in the vendor's order. */
 export const APP_ATTRIBUTE_NAMES = [
@@ -44,12 +45,34 @@ export interface AppCatalog {
   numericFlags: boolean;
 }
 
+/** Apps whose catalog is kept; each catalog is well under 2 KB. */
+const CATALOG_CACHE_ENTRIES = 1_000;
+
+const catalogs = new LruCache<AppCatalog>(CATALOG_CACHE_ENTRIES, Infinity, () => 1);
+
+/**
+ * Returns the catalog of an app, built once per (seed, appId) and then
+ * shared. Callers must not change it.
+ *
+ * @example
+ * const catalog = getAppCatalog(1, 'a_636035705699961900');
+ */
+export function getAppCatalog(seed: number, appId: string): AppCatalog {
+  const key = `${seed}:${appId}`;
+  const cached = catalogs.get(key);
+  if (cached !== undefined) return cached;
+
+  const catalog = buildAppCatalog(seed, appId);
+  catalogs.set(key, catalog);
+  return catalog;
+}
+
 /**
  * Derives the tenant-wide facts of an app from the seed and the app id, so
  * that column ids and the profile store are the same in every answer.
  */
 export function buildAppCatalog(seed: number, appId: string): AppCatalog {
-  const faker = createSeededFaker('app', seed, appId);
+  const faker = seedSharedFaker('app', seed, appId);
 
   const firstAttributeId = faker.number.int({ min: 10_000, max: 900_000 });
   const attributeIds = Object.fromEntries(

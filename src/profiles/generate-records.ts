@@ -3,11 +3,11 @@ import type { Faker } from '@faker-js/faker';
 import type { AppProfileRecord, Column, ProfileLink } from '../envelope/envelope';
 import {
   APP_ATTRIBUTE_NAMES,
-  buildAppCatalog,
+  getAppCatalog,
   type AppAttributeName,
   type AppCatalog,
 } from './app-catalog';
-import { createSeededFaker } from './seeded-faker';
+import { seedSharedFaker } from './seeded-faker';
 import {
   formatCreatedOn,
   formatLastOpened,
@@ -49,8 +49,9 @@ export function generateRecords(
   appId: string,
   identifier: string,
 ): AppProfileRecord[] {
-  const catalog = buildAppCatalog(seed, appId);
-  const faker = createSeededFaker('user', seed, appId, identifier);
+  // The catalog comes first: building it reseeds the shared Faker.
+  const catalog = getAppCatalog(seed, appId);
+  const faker = seedSharedFaker('user', seed, appId, identifier);
 
   const deviceCount = faker.helpers.weightedArrayElement(DEVICE_COUNT_WEIGHTS);
   const customer = faker.datatype.boolean(LINKED_USER_SHARE)

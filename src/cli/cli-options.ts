@@ -5,6 +5,7 @@ import {
   type ErrorStatusPolicy,
 } from '../envelope/vendor-codes';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_SEED, DEFAULT_SPEC_FILE } from '../options';
+import { DEFAULT_MAX_HEADER_BYTES } from '../server/listen';
 
 /** The settings of one run of the command line. */
 export interface CliOptions {
@@ -16,6 +17,7 @@ export interface CliOptions {
   keys: string[] | undefined;
   errorStatus: ErrorStatusPolicy;
   maxBodyBytes: number;
+  maxHeaderBytes: number;
   logLevel: string;
   help: boolean;
   version: boolean;
@@ -40,6 +42,7 @@ const FLAGS = {
   keys: { type: 'string' },
   'error-status': { type: 'string' },
   'max-body': { type: 'string' },
+  'max-header-bytes': { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -68,6 +71,8 @@ export function parseCliOptions(
     keys: toKeyList(read('keys')),
     errorStatus: toErrorStatus(read('error-status')),
     maxBodyBytes: toInteger(read('max-body'), 1, 2 ** 30) ?? DEFAULT_MAX_BODY_BYTES,
+    maxHeaderBytes:
+      toInteger(read('max-header-bytes'), 1024, 2 ** 20) ?? DEFAULT_MAX_HEADER_BYTES,
     logLevel: toLogLevel(read('log-level')),
     help: values.help === true,
     version: values.version === true,

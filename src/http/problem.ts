@@ -10,6 +10,8 @@ export const PROBLEM_TYPES = {
   'conflicting-controls': { title: 'Conflicting mock controls', status: 422 },
   'invalid-request': { title: 'Invalid HTTP request', status: 400 },
   'payload-too-large': { title: 'Request body too large', status: 413 },
+  'request-timeout': { title: 'Request timeout', status: 408 },
+  'header-too-large': { title: 'Request Header Fields Too Large', status: 431 },
   'not-found': { title: 'No operation at this path', status: 404 },
   'method-not-allowed': { title: 'Method not allowed', status: 405 },
   'not-implemented': { title: 'Operation not implemented', status: 501 },

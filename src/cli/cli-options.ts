@@ -18,6 +18,7 @@ export interface CliOptions {
   errorStatus: ErrorStatusPolicy;
   maxBodyBytes: number;
   maxHeaderBytes: number;
+  workers: number;
   logLevel: string;
   help: boolean;
   version: boolean;
@@ -43,6 +44,7 @@ const FLAGS = {
   'error-status': { type: 'string' },
   'max-body': { type: 'string' },
   'max-header-bytes': { type: 'string' },
+  workers: { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -73,6 +75,7 @@ export function parseCliOptions(
     maxBodyBytes: toInteger(read('max-body'), 1, 2 ** 30) ?? DEFAULT_MAX_BODY_BYTES,
     maxHeaderBytes:
       toInteger(read('max-header-bytes'), 1024, 2 ** 20) ?? DEFAULT_MAX_HEADER_BYTES,
+    workers: toInteger(read('workers'), 1, 64) ?? 1,
     logLevel: toLogLevel(read('log-level')),
     help: values.help === true,
     version: values.version === true,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -9,6 +10,7 @@ import { loadSpec, SpecError } from '../spec/load-spec';
 import { DEFAULT_SPEC_FILE } from '../options';
 import { ListenError, listen, type RunningServer } from '../server/listen';
 import { isLoopbackHost } from '../server/loopback';
+import { startWorkers, WorkerStartError } from '../server/cluster';
 import { parseCliOptions, UsageError, type CliOptions } from './cli-options';
 import { USAGE } from './usage';
 
@@ -36,8 +38,16 @@ async function run(options: CliOptions): Promise<void> {
     return;
   }
 
+  if (options.workers > 1 && cluster.isPrimary) {
+    const pool = await startWorkers(options.workers, createLogger(options.logLevel));
+    process.stdout.write(`listening on ${pool.url}\n`);
+    stopOnSignals(pool);
+    return;
+  }
+
   const running = await start(options);
-  process.stdout.write(`listening on ${running.url}\n`);
+  // With --workers, the primary prints the one line for all workers.
+  if (cluster.isPrimary) process.stdout.write(`listening on ${running.url}\n`);
   stopOnSignals(running);
 }
 
@@ -78,7 +88,7 @@ async function start(options: CliOptions): Promise<RunningServer> {
   return running;
 }
 
-function stopOnSignals(running: RunningServer): void {
+function stopOnSignals(running: { close(): Promise<void> }): void {
   const stop = (signal: NodeJS.Signals) => {
     running.close().then(
       () => process.exit(0),
@@ -102,6 +112,10 @@ function readVersion(): string {
  * also prints its stack.
  */
 function reportFailure(error: unknown, debug: boolean): void {
+  if (error instanceof WorkerStartError) {
+    process.exitCode = error.exitCode;
+    return;
+  }
   const isUserError =
     error instanceof UsageError ||
     error instanceof SpecError ||

@@ -29,6 +29,10 @@ Options:
   --max-header-bytes N Largest request line plus headers, in bytes; larger
                        requests get HTTP 431. Default: 16384, Node's limit
                        [IMICONNECT_MOCK_MAX_HEADER_BYTES]
+  --workers N          Processes that serve requests on the same port, from
+                       1 to 64; use the number of cores for the most
+                       requests/s. Each worker has its own caches and
+                       state. Default: 1  [IMICONNECT_MOCK_WORKERS]
   --log-level LEVEL    fatal, error, warn, info, debug, trace or silent.
                        Logs go to standard error. Default: info
                        [IMICONNECT_MOCK_LOG_LEVEL]

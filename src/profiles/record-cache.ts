@@ -2,7 +2,7 @@ import { generateRecords } from './generate-records';
 import { LruCache } from './lru-cache';
 
 /** Users whose serialized records are kept, by default. */
-export const DEFAULT_RECORD_CACHE_ENTRIES = 10_000;
+export const DEFAULT_RECORD_CACHE_ENTRIES = 5_000;
 
 /**
  * Characters of keys and serialized records kept, by default: 16 Mi

@@ -54,6 +54,20 @@ export async function runLoad(
 
 let userCounter = 0;
 
+/**
+ * Sends one request for each of the `many` users, so that the first round
+ * measures a filled record cache as the later rounds do.
+ */
+export async function prefillUsers(url: string, passes: number): Promise<void> {
+  await autocannon({
+    url,
+    connections: 10,
+    amount: MANY_USERS * passes,
+    headers: KEY_HEADER,
+    requests: [{ setupRequest: pickUser('many') }],
+  });
+}
+
 function pickUser(users: UserMix) {
   return (request: { path?: string }) => {
     userCounter += 1;
@@ -63,8 +77,23 @@ function pickUser(users: UserMix) {
   };
 }
 
-/** Reads utime + stime of a process from /proc, in seconds. */
+/** Lists a process and its descendants, such as cluster workers, from /proc. */
+export function listProcessTree(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    const childPids = children === '' ? [] : children.split(' ').map(Number);
+    return [pid, ...childPids.flatMap(listProcessTree)];
+  } catch {
+    return [pid];
+  }
+}
+
+/** Reads utime + stime of a process and its descendants, in seconds. */
 export function readCpuSeconds(pid: number): number {
+  return listProcessTree(pid).reduce((sum, id) => sum + readOwnCpuSeconds(id), 0);
+}
+
+function readOwnCpuSeconds(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name, which may contain spaces, start at
@@ -76,8 +105,12 @@ export function readCpuSeconds(pid: number): number {
   }
 }
 
-/** Reads the resident set size of a process from /proc, in MiB. */
+/** Reads the resident set size of a process and its descendants, in MiB. */
 export function readRssMiB(pid: number): number {
+  return listProcessTree(pid).reduce((sum, id) => sum + readOwnRssMiB(id), 0);
+}
+
+function readOwnRssMiB(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const match = /^VmRSS:\s+(\d+) kB/m.exec(status);

@@ -38,12 +38,12 @@ export function describeMachine(): string {
 /** Formats the load rows as a Markdown table. */
 export function formatLoadTable(rows: Row[]): string {
   const lines = [
-    '| case | connections | req/s | p50 ms | p99 ms | errors | non-2xx | CPU cores |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| case | connections | req/s | p50 ms | p99 ms | errors | non-2xx | CPU cores | CPU µs/request |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const { caseName, connections, sample } of rows) {
     lines.push(
-      `| ${caseName} | ${connections} | ${Math.round(sample.requestsPerSecond)} | ${sample.p50Ms} | ${sample.p99Ms} | ${sample.errors} | ${sample.non2xx} | ${sample.cores.toFixed(2)} |`,
+      `| ${caseName} | ${connections} | ${Math.round(sample.requestsPerSecond)} | ${sample.p50Ms} | ${sample.p99Ms} | ${sample.errors} | ${sample.non2xx} | ${sample.cores.toFixed(2)} | ${Math.round((sample.cores * 1e6) / sample.requestsPerSecond)} |`,
     );
   }
   return lines.join('\n');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { readRssMiB, runLoad, type Sample, type UserMix } from './measure';
+import { prefillUsers, readRssMiB, runLoad, type Sample, type UserMix } from './measure';
 import {
   describeMachine,
   formatLoadTable,
@@ -31,6 +31,7 @@ const WIREMOCK_JAR = join(ROOT, 'node_modules', 'wiremock', 'build', 'wiremock-s
 const REPORT_FILE = join(ROOT, 'docs', 'benchmarks.md');
 const CONNECTIONS = [10, 50];
 const MOCK = 'mock';
+const MOCK_WORKERS = 'mock-workers-2';
 
 /** One load case: a process and the users it is asked for. */
 interface Case {
@@ -95,22 +96,28 @@ function defineCases(processes: TargetSpec[]): Case[] {
     { name: 'mock, 5,000 users', process: MOCK, users: 'many' },
     { name: 'mock, one user', process: MOCK, users: 'one' },
     { name: 'mock, new user each request', process: MOCK, users: 'new' },
+    { name: 'mock --workers 2, 5,000 users', process: MOCK_WORKERS, users: 'many' },
     ...processes.map((spec) => ({ name: spec.name, process: spec.name, users: 'one' as const })),
   ];
 }
 
-function mockSpec(): TargetSpec {
+function mockSpec(name: string, workers: number): TargetSpec {
   return {
-    name: MOCK,
+    name,
     command: process.execPath,
-    args: (port) => [join(ROOT, 'dist', 'cli', 'main.js'), '--port', String(port)],
+    args: (port) => [join(ROOT, 'dist', 'cli', 'main.js'), '--port', String(port), '--workers', String(workers)],
   };
 }
 
 async function startAll(dir: string, java: boolean, quick: boolean): Promise<Map<string, RunningTarget>> {
   const running = new Map<string, RunningTarget>();
-  const mock = await startTarget(mockSpec(), dir);
+  const mock = await startTarget(mockSpec(MOCK, 1), dir);
   running.set(MOCK, mock);
+  const workers = await startTarget(mockSpec(MOCK_WORKERS, 2), dir);
+  running.set(MOCK_WORKERS, workers);
+  await prefillUsers(mock.url, 1);
+  // Each worker has its own cache and gets about every other request.
+  await prefillUsers(workers.url, 3);
 
   const body = await fetchBody(`${mock.url}${PROFILE_PATH}?identifier=user-1`);
   writeFileSync(join(dir, 'body.json'), body);
@@ -166,6 +173,7 @@ function renderReport(rows: Row[], facts: ProcessFacts[], settings: Settings, ja
     formatProcessTable(facts),
     '',
     formatRatios(rows, subject, ['node-bare', 'prism-static', 'wiremock']),
+    formatRatios(rows, 'mock --workers 2, 5,000 users', ['node-bare', 'prism-static', 'wiremock']),
   ].join('\n');
 }
 
@@ -185,7 +193,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'imiconnect-bench-'));
   const running = await startAll(dir, java, settings.rounds === 1);
   try {
-    const cases = defineCases([...running.values()].map((target) => target.spec).filter((spec) => spec.name !== MOCK))
+    const cases = defineCases([...running.values()].map((target) => target.spec).filter((spec) => spec.name !== MOCK && spec.name !== MOCK_WORKERS))
       .filter((item) => !settings.only || settings.only.includes(item.process));
     const rows = await measureCases(cases, running, settings);
     const facts = [...running.values()].map((target) => ({ name: target.spec.name, startMs: target.startMs, rssMiB: readRssMiB(target.child.pid ?? 0) }));

@@ -7,8 +7,8 @@ export const DEFAULT_RECORD_CACHE_ENTRIES = 5_000;
 /**
  * Characters of keys and serialized records kept, by default: 16 Mi
  * characters, about 16 MiB for the ASCII JSON that generation produces.
- * A user with four devices serializes to about 6,000 characters, so the
- * entry bound is usually reached first.
+ * Users serialize to about 1,400 characters per device, so the entry
+ * bound is usually reached first.
  */
 export const DEFAULT_RECORD_CACHE_CHARS = 16 * 1024 * 1024;
 
@@ -22,7 +22,7 @@ export interface RecordCache {
 /**
  * Creates a cache of generated records. Generation is a pure function of
  * (seed, appId, identifier), so a cached text is byte for byte what a new
- * generation would give; only `transid` changes per call, and it lives in
+ * generation would give. Only `transid` changes per call, and it lives in
  * the envelope, outside the cached text.
  *
  * @example

@@ -9,17 +9,18 @@ const STATUS_BY_CODE: Record<string, ProblemType> = {
 };
 
 /**
- * Answers a request that Node's HTTP parser rejected before any route ran,
- * such as one whose headers exceed the header size limit or whose request
- * line is malformed. Node's own answer is a bare status line with no body;
- * this sends the same status as problem+json and closes the connection.
+ * Sends problem+json for a request that Node's HTTP parser rejected before
+ * any route ran, such as one whose headers exceed the header size limit or
+ * whose request line is malformed. Node's own response is a bare status
+ * line with no body. This one has the same status, a body, and closes the
+ * connection.
  *
  * @example
  * server.on('clientError', answerClientError);
  */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   // A response already under way on this socket must not get a second
-  // status line in the middle of it; Node's own handler checks the same.
+  // status line in the middle of it. Node's own handler checks the same.
   const current = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
   if (!socket.writable || error.code === 'ECONNRESET' || current?.headersSent === true) {
     socket.destroy();

@@ -10,9 +10,9 @@ export interface WorkerPool {
 
 /**
  * Forks `count` copies of this process with node:cluster and resolves when
- * every one of them listens. Workers share one port, which the primary
- * hands out round-robin; each worker has its own caches and state, so
- * anything a request changes is seen by that worker only. A worker that
+ * every one of them listens. Workers share one port, and the primary hands
+ * out connections round-robin. Each worker has its own caches and state,
+ * so anything a request changes is seen by that worker only. A worker that
  * dies after start-up is logged and replaced.
  *
  * @example
@@ -39,14 +39,14 @@ export function startWorkers(count: number, logger: Logger): Promise<WorkerPool>
         reject(new WorkerStartError(code ?? 1));
         return;
       }
-      logger.error({ pid: worker.process.pid, code, signal }, 'worker exited; starting a new one');
+      logger.error({ pid: worker.process.pid, code, signal }, 'worker exited unexpectedly, starting a new one');
       cluster.fork();
     });
     for (let index = 0; index < count; index += 1) cluster.fork();
   });
 }
 
-/** A worker that exited before it listened; it printed its own reason. */
+/** A worker that exited before it listened. The worker printed its own reason. */
 export class WorkerStartError extends Error {
   override name = 'WorkerStartError';
 

@@ -7,7 +7,7 @@ import { answerClientError } from './client-error';
 /** Node's default header size limit, in bytes (`--max-http-header-size`). */
 export const DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
 
-/** Where and how to listen. */
+/** The address to listen on and the limits of the server. */
 export interface ListenOptions {
   host: string;
   port: number;

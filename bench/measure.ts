@@ -4,7 +4,7 @@ import autocannon from 'autocannon';
 
 import { KEY_HEADER, PROFILE_PATH } from './targets';
 
-/** What one load run measured. */
+/** The figures of one load run. */
 export interface Sample {
   requestsPerSecond: number;
   p50Ms: number;
@@ -15,10 +15,10 @@ export interface Sample {
   cores: number;
 }
 
-/** Which identifiers the load sends. */
+/** The identifiers a load sends: one user, a pool of users, or a new user per request. */
 export type UserMix = 'one' | 'many' | 'new';
 
-/** Distinct users in the `many` mix; the mock's record cache holds them all. */
+/** Distinct users in the `many` mix. The mock's record cache has room for all of them. */
 export const MANY_USERS = 5_000;
 
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
@@ -71,10 +71,15 @@ export async function prefillUsers(url: string, passes: number): Promise<void> {
 function pickUser(users: UserMix) {
   return (request: { path?: string }) => {
     userCounter += 1;
-    const identifier =
-      users === 'one' ? 'user-1' : users === 'many' ? `user-${userCounter % MANY_USERS}` : `new-${process.pid}-${userCounter}`;
+    const identifier = chooseIdentifier(users, userCounter);
     return { ...request, path: `${PROFILE_PATH}?identifier=${identifier}` };
   };
+}
+
+function chooseIdentifier(users: UserMix, counter: number): string {
+  if (users === 'one') return 'user-1';
+  if (users === 'many') return `user-${counter % MANY_USERS}`;
+  return `new-${process.pid}-${counter}`;
 }
 
 /** Lists a process and its descendants, such as cluster workers, from /proc. */
@@ -96,8 +101,8 @@ export function readCpuSeconds(pid: number): number {
 function readOwnCpuSeconds(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which may contain spaces, start at
-    // state (field 3); utime and stime are fields 14 and 15.
+    // The command name may contain spaces, so fields are counted from the
+    // last ")". The state is field 3, utime and stime are fields 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
   } catch {
@@ -120,7 +125,7 @@ function readOwnRssMiB(pid: number): number {
   }
 }
 
-/** The median of a list of numbers. */
+/** Computes the median of a list of numbers. */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

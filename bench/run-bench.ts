@@ -109,7 +109,8 @@ function mockSpec(name: string, workers: number): TargetSpec {
   };
 }
 
-async function startAll(dir: string, java: boolean, quick: boolean): Promise<Map<string, RunningTarget>> {
+async function startAll(dir: string, java: boolean, settings: Settings): Promise<Map<string, RunningTarget>> {
+  const quick = settings.rounds === 1;
   const running = new Map<string, RunningTarget>();
   const mock = await startTarget(mockSpec(MOCK, 1), dir);
   running.set(MOCK, mock);
@@ -124,7 +125,8 @@ async function startAll(dir: string, java: boolean, quick: boolean): Promise<Map
   writeWireMockRoot(join(dir, 'wiremock'), body);
   process.stderr.write(`body of one user: ${Buffer.byteLength(body)} bytes\n`);
 
-  for (const spec of defineProcesses(dir, java, quick)) {
+  const wanted = (name: string) => !settings.only || settings.only.includes(name);
+  for (const spec of defineProcesses(dir, java, quick).filter((item) => wanted(item.name))) {
     running.set(spec.name, await startTarget(spec, dir));
     process.stderr.write(`started ${spec.name}\n`);
   }
@@ -191,7 +193,7 @@ async function main(): Promise<void> {
   const java = hasJava();
   if (!java) process.stderr.write('WireMock skipped: no java on the PATH.\n');
   const dir = mkdtempSync(join(tmpdir(), 'imiconnect-bench-'));
-  const running = await startAll(dir, java, settings.rounds === 1);
+  const running = await startAll(dir, java, settings);
   try {
     const cases = defineCases([...running.values()].map((target) => target.spec).filter((spec) => spec.name !== MOCK && spec.name !== MOCK_WORKERS))
       .filter((item) => !settings.only || settings.only.includes(item.process));

@@ -11,7 +11,7 @@ const ROOT = resolve(__dirname, '..', '..');
 const SAMPLE_SECONDS = 10;
 
 /**
- * Loads the mock for a few minutes with a new user on almost every request,
+ * Loads the mock for a few minutes with a new user on every request,
  * so its record cache fills and then evicts, and prints its RSS over time.
  * Memory that keeps growing after the first samples means a cache or a
  * buffer is not bounded.

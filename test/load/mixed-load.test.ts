@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('mixed load', () => {
-  it('answers every request with the code it asked for', async () => {
+  it('returns the requested code for every request', async () => {
     const tally: Tally = { sent: new Map(), unexpected: [] };
     let user = 0;
     const result = await autocannon({

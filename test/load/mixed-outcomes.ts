@@ -23,7 +23,7 @@ export const OUTCOME_CASES: OutcomeCase[] = [
   { name: 'natural 7000', expected: '7000', path: (user) => `${PROFILE_PATH}?identifier=user-${user}`, headers: { key: GOOD_KEY, 'content-type': 'application/json' }, body: '{"broken":' },
 ];
 
-/** Counts requests per case and the answers whose code differs from the case's. */
+/** Requests sent per case, and the responses whose code differs from their case's. */
 export interface Tally {
   sent: Map<string, number>;
   unexpected: string[];
@@ -31,7 +31,7 @@ export interface Tally {
 
 /**
  * Builds an autocannon request that cycles through the cases and users and
- * checks each answer against the case that the same connection sent.
+ * checks each response against the case that the same connection sent.
  */
 export function buildMixedRequest(tally: Tally, users: () => number) {
   let next = 0;

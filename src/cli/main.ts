@@ -25,6 +25,9 @@ async function main(): Promise<void> {
     await run(options);
   } catch (error) {
     reportFailure(error, options?.logLevel === 'debug' || options?.logLevel === 'trace');
+    // A cluster worker's channel to the primary keeps it alive, so it has
+    // to exit on its own for the primary to see the failure.
+    if (cluster.isWorker) process.exit();
   }
 }
 

@@ -36,7 +36,10 @@ export function startWorkers(count: number, logger: Logger): Promise<WorkerPool>
     cluster.on('exit', (worker: Worker, code: number | null, signal: string | null) => {
       if (stopping) return;
       if (listening < count) {
-        reject(new WorkerStartError(code ?? 1));
+        // One worker failing to start means all would: stop the others so
+        // the primary can exit with the worker's code.
+        stopping = true;
+        void stopWorkers().then(() => reject(new WorkerStartError(code ?? 1)));
         return;
       }
       logger.error({ pid: worker.process.pid, code, signal }, 'worker exited unexpectedly, starting a new one');

@@ -49,3 +49,15 @@ describe('--workers', () => {
     expect(await exitCode).toBe(0);
   });
 });
+
+describe('--workers start failure', () => {
+  it('exits with the code of a worker that failed to start', async () => {
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--workers', '2', '--spec', 'missing-spec.yaml']);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exitCode = await new Promise((resolve) => child.once('exit', resolve));
+
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain('missing-spec.yaml');
+  });
+});

@@ -9,7 +9,7 @@ import { FixtureError, loadFixtures } from '../fixtures/load-fixtures';
 import { loadSpec, SpecError } from '../spec/load-spec';
 import { DEFAULT_SPEC_FILE } from '../options';
 import { ListenError, listen, type RunningServer } from '../server/listen';
-import { isLoopbackHost } from '../server/loopback';
+import { warnIfNotLoopback } from '../server/loopback';
 import { startWorkers, WorkerStartError } from '../server/cluster';
 import { parseCliOptions, UsageError, type CliOptions } from './cli-options';
 import { USAGE } from './usage';
@@ -78,12 +78,7 @@ async function start(options: CliOptions): Promise<RunningServer> {
     port: options.port,
     maxHeaderBytes: options.maxHeaderBytes,
   });
-  if (!isLoopbackHost(running.host)) {
-    logger.warn(
-      { host: running.host },
-      'listening on a non-loopback address: other machines can reach the mock; pass --host 127.0.0.1 to keep it local',
-    );
-  }
+  warnIfNotLoopback(logger, running.host);
   logger.info(
     { url: running.url, spec: options.spec, fixtures: fixtures?.size ?? 0, seed: options.seed },
     'mock started',

@@ -6,6 +6,7 @@ import {
 } from '../envelope/vendor-codes';
 import { DEFAULT_JOURNAL_SIZE } from '../journal/journal';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_SEED, DEFAULT_SPEC_FILE } from '../options';
+import { DEFAULT_MAX_HEADER_BYTES } from '../server/listen';
 
 /** The settings of one run of the command line. */
 export interface CliOptions {
@@ -17,6 +18,8 @@ export interface CliOptions {
   keys: string[] | undefined;
   errorStatus: ErrorStatusPolicy;
   maxBodyBytes: number;
+  maxHeaderBytes: number;
+  workers: number;
   logLevel: string;
   scenarios: string | undefined;
   watch: boolean;
@@ -46,6 +49,8 @@ const FLAGS = {
   keys: { type: 'string' },
   'error-status': { type: 'string' },
   'max-body': { type: 'string' },
+  'max-header-bytes': { type: 'string' },
+  workers: { type: 'string' },
   'log-level': { type: 'string' },
   scenarios: { type: 'string' },
   'admin-token': { type: 'string' },
@@ -80,6 +85,9 @@ export function parseCliOptions(
     keys: toKeyList(read('keys')),
     errorStatus: toErrorStatus(read('error-status')),
     maxBodyBytes: toInteger(read('max-body'), 1, 2 ** 30) ?? DEFAULT_MAX_BODY_BYTES,
+    maxHeaderBytes:
+      toInteger(read('max-header-bytes'), 1024, 2 ** 20) ?? DEFAULT_MAX_HEADER_BYTES,
+    workers: toInteger(read('workers'), 1, 64) ?? 1,
     logLevel: toLogLevel(read('log-level')),
     scenarios: read('scenarios')?.value,
     watch: toBoolean(readSwitch('watch', values.watch, env)) ?? false,

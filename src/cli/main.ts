@@ -1,6 +1,7 @@
 #!/usr/bin/env node
+import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { createApp } from '../http/create-app';
 import { createLogger } from '../http/request-log';
@@ -9,7 +10,10 @@ import { loadSpec, SpecError, type CompiledSpec } from '../spec/load-spec';
 import { loadScenarioFile, ScenarioError } from '../scenarios/load-scenario-file';
 import { watchScenarioFile } from '../scenarios/watch-scenario-file';
 import { createMockState, type MockState } from '../sessions/mock-state';
+import { DEFAULT_SPEC_FILE } from '../options';
 import { ListenError, listen, type RunningServer } from '../server/listen';
+import { warnIfNotLoopback } from '../server/loopback';
+import { startWorkers, WorkerStartError } from '../server/cluster';
 import { parseCliOptions, UsageError, type CliOptions } from './cli-options';
 import { USAGE } from './usage';
 import { isUpstreamCommand, runUpstreamCommand } from './commands/run-upstream-command';
@@ -25,6 +29,9 @@ async function main(): Promise<void> {
     await run(options);
   } catch (error) {
     reportFailure(error, options?.logLevel === 'debug' || options?.logLevel === 'trace');
+    // A cluster worker's channel to the primary keeps it alive, so it has
+    // to exit on its own for the primary to see the failure.
+    if (cluster.isWorker) process.exit();
   }
 }
 
@@ -38,14 +45,25 @@ async function run(options: CliOptions): Promise<void> {
     return;
   }
 
+  if (options.workers > 1 && cluster.isPrimary) {
+    const pool = await startWorkers(options.workers, createLogger(options.logLevel));
+    process.stdout.write(`listening on ${pool.url}\n`);
+    stopOnSignals(pool);
+    return;
+  }
+
   const running = await start(options);
-  process.stdout.write(`listening on ${running.url}\n`);
+  // With --workers, the primary prints the one line for all workers.
+  if (cluster.isPrimary) process.stdout.write(`listening on ${running.url}\n`);
   stopOnSignals(running);
 }
 
 async function start(options: CliOptions): Promise<RunningServer> {
   const logger = createLogger(options.logLevel);
-  const spec = await loadSpec(options.spec);
+  // The bundled spec is validated by the test suite, so only a spec the
+  // user supplies pays for full validation at start-up.
+  const validate = resolve(options.spec) !== resolve(DEFAULT_SPEC_FILE);
+  const spec = await loadSpec(options.spec, { validate });
   const fixtures = options.fixtures
     ? loadFixtures(options.fixtures, spec.validateSuccessBody)
     : undefined;
@@ -62,7 +80,12 @@ async function start(options: CliOptions): Promise<RunningServer> {
     state,
     admin: options.admin ? { token: options.adminToken } : false,
   });
-  const running = await listen(app, { host: options.host, port: options.port });
+  const running = await listen(app, {
+    host: options.host,
+    port: options.port,
+    maxHeaderBytes: options.maxHeaderBytes,
+  });
+  warnIfNotLoopback(logger, running.host);
   const file = options.scenarios;
   if (options.watch && file !== undefined) {
     const load = () => loadScenarioFile(file, { examples: spec.examples });
@@ -93,7 +116,7 @@ function createCliState(options: CliOptions, spec: CompiledSpec): MockState {
   });
 }
 
-function stopOnSignals(running: RunningServer): void {
+function stopOnSignals(running: { close(): Promise<void> }): void {
   const stop = (signal: NodeJS.Signals) => {
     running.close().then(
       () => process.exit(0),
@@ -117,6 +140,10 @@ function readVersion(): string {
  * also prints its stack.
  */
 function reportFailure(error: unknown, debug: boolean): void {
+  if (error instanceof WorkerStartError) {
+    process.exitCode = error.exitCode;
+    return;
+  }
   const isUserError =
     error instanceof UsageError ||
     error instanceof SpecError ||

@@ -7,7 +7,8 @@ Each option can also be set as an environment variable, shown in brackets;
 a flag overrides its variable.
 
 Options:
-  --host HOST          Address to listen on. Default: 127.0.0.1
+  --host HOST          Address to listen on. Default: 127.0.0.1. Any
+                       address other than loopback logs a warning.
                        [IMICONNECT_MOCK_HOST]
   --port PORT          TCP port; 0 picks a free one. Default: 4020
                        [IMICONNECT_MOCK_PORT]
@@ -25,6 +26,13 @@ Options:
                        Default: 200  [IMICONNECT_MOCK_ERROR_STATUS]
   --max-body BYTES     Largest request body read; larger ones get HTTP 413.
                        Default: 102400  [IMICONNECT_MOCK_MAX_BODY]
+  --max-header-bytes N Largest request line plus headers, in bytes; larger
+                       requests get HTTP 431. Default: 16384, Node's limit
+                       [IMICONNECT_MOCK_MAX_HEADER_BYTES]
+  --workers N          Processes that serve requests on the same port, from
+                       1 to 64; use the number of cores for the most
+                       requests/s. Each worker has its own caches and
+                       state. Default: 1  [IMICONNECT_MOCK_WORKERS]
   --log-level LEVEL    fatal, error, warn, info, debug, trace or silent.
                        Logs go to standard error. Default: info
                        [IMICONNECT_MOCK_LOG_LEVEL]

@@ -5,10 +5,10 @@ import { MAX_DELAY_MS } from '../scenarios/delay';
 import type { FaultName } from './fault-names';
 import { buildGatewayPage } from './gateway-page';
 
-/** The response a fault may send: the status and JSON body the request would have got. */
+/** The response a fault may send: the status and JSON text the request would have got. */
 export interface FaultResponse {
   status: number;
-  body: unknown;
+  text: string;
   /** Milliseconds SLOW_BODY spreads the body over; 0 takes the default. */
   delayMs: number;
 }
@@ -31,11 +31,8 @@ const WRITERS: Record<FaultName, FaultWriter> = {
   GATEWAY_502: (res) => sendGatewayPage(res, 502),
   GATEWAY_503: (res) => sendGatewayPage(res, 503),
   GATEWAY_504: (res) => sendGatewayPage(res, 504),
-  WRONG_CONTENT_TYPE: (res, { status, body }) => {
-    res
-      .status(status)
-      .type('text/html; charset=utf-8')
-      .send(JSON.stringify(body));
+  WRONG_CONTENT_TYPE: (res, { status, text }) => {
+    res.status(status).type('text/html; charset=utf-8').send(text);
   },
 };
 
@@ -45,7 +42,7 @@ const WRITERS: Record<FaultName, FaultWriter> = {
  * what a failing network or proxy would give it.
  *
  * @example
- * applyFault(res, 'CONNECTION_RESET_BY_PEER', { status: 200, body, delayMs: 0 });
+ * applyFault(res, 'CONNECTION_RESET_BY_PEER', { status: 200, text, delayMs: 0 });
  */
 export function applyFault(
   res: Response,
@@ -87,9 +84,8 @@ function buildGarbage(): Buffer {
 
 function writeTruncatedBody(
   res: Response,
-  { status, body }: FaultResponse,
+  { status, text }: FaultResponse,
 ): void {
-  const text = JSON.stringify(body);
   // Without Content-Length Node sends the body chunked; the connection
   // closes inside the body, before the terminating chunk.
   res.status(status).type('application/json');
@@ -106,21 +102,21 @@ function hang(res: Response): void {
 
 function writeSlowBody(
   res: Response,
-  { status, body, delayMs }: FaultResponse,
+  { status, text, delayMs }: FaultResponse,
 ): void {
-  const text = Buffer.from(JSON.stringify(body));
-  const partSize = Math.max(1, Math.ceil(text.length / SLOW_BODY_PARTS));
+  const bytes = Buffer.from(text);
+  const partSize = Math.max(1, Math.ceil(bytes.length / SLOW_BODY_PARTS));
   const interval = (delayMs || DEFAULT_SLOW_BODY_MS) / SLOW_BODY_PARTS;
   res
     .status(status)
     .type('application/json')
-    .setHeader('Content-Length', text.length);
+    .setHeader('Content-Length', bytes.length);
 
   let offset = 0;
   const timer = setInterval(() => {
-    res.write(text.subarray(offset, offset + partSize));
+    res.write(bytes.subarray(offset, offset + partSize));
     offset += partSize;
-    if (offset >= text.length) {
+    if (offset >= bytes.length) {
       clearInterval(timer);
       res.end();
     }

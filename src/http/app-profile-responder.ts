@@ -1,21 +1,22 @@
 import {
   buildErrorEnvelope,
-  buildSuccessEnvelope,
   withFreshTransid,
   type VendorEnvelope,
 } from '../envelope/envelope';
+import { renderSuccessText } from '../envelope/success-text';
 import { httpStatusFor } from '../envelope/vendor-codes';
 import { EMPTY_FIXTURES } from '../fixtures/load-fixtures';
 import type { MockOptions } from '../options';
 import type { Outcome } from '../outcome/outcome';
-import { generateRecords } from '../profiles/generate-records';
+import { createRecordCache, type RecordCache } from '../profiles/record-cache';
 import type { CompiledOperation } from '../spec/compile-operation';
 import { SpecError } from '../spec/load-spec';
 
-/** A response ready to send: HTTP status, JSON body and its vendor code. */
+/** A response ready to send: HTTP status, serialized JSON body and its vendor code. */
 export interface PreparedResponse {
   status: number;
-  body: unknown;
+  /** The body as JSON text, serialized once so the send step only writes it. */
+  text: string;
   /** The `code` of the body, when it has one. */
   code: string | undefined;
 }
@@ -41,10 +42,15 @@ export function assertServable(operation: CompiledOperation, specFile: string): 
  * Creates the responder of Get App Profile: a fixture or a generated profile
  * for 1000, the vendor envelope for an error code, a named example of the
  * spec, or a body given by a scenario. Built bodies get a fresh `transid`,
- * as the real service sends; a scenario body is sent as given.
+ * as the real service sends; a scenario body is sent as given. Generated
+ * records are cached as JSON text per (seed, appId, identifier).
  */
 export function createAppProfileResponder(options: MockOptions): Responder {
-  const fixtures = options.fixtures ?? EMPTY_FIXTURES;
+  const sources: BodySources = {
+    options,
+    fixtures: options.fixtures ?? EMPTY_FIXTURES,
+    records: createRecordCache(),
+  };
   const policy = options.errorStatus ?? '200';
 
   return (outcome, seed) => {
@@ -52,36 +58,49 @@ export function createAppProfileResponder(options: MockOptions): Responder {
     if (response.kind === 'body') {
       return {
         status: response.status ?? 200,
-        body: response.body,
+        text: JSON.stringify(response.body),
         code: readCode(response.body),
       };
     }
-    const body = buildBody(outcome, options, seed, fixtures);
+    const body = buildBody(outcome, seed, sources);
     const status = response.status ?? httpStatusFor(body.code, policy);
-    return { status, body, code: body.code };
+    return { status, text: body.text, code: body.code };
   };
 }
 
-function buildBody(
-  outcome: Outcome,
-  options: MockOptions,
-  seed: number,
-  fixtures: NonNullable<MockOptions['fixtures']>,
-): VendorEnvelope {
+/** What a body is built from, besides the outcome and the seed. */
+interface BodySources {
+  options: MockOptions;
+  fixtures: NonNullable<MockOptions['fixtures']>;
+  records: RecordCache;
+}
+
+/** A vendor body as JSON text, with the code it carries. */
+interface BodyText {
+  code: string;
+  text: string;
+}
+
+function buildBody(outcome: Outcome, seed: number, sources: BodySources): BodyText {
   const { response } = outcome;
   if (response.kind === 'example') {
-    const example = options.spec.examples.get(response.name);
-    return withFreshTransid(example?.value as VendorEnvelope);
+    const example = sources.options.spec.examples.get(response.name);
+    return serialize(withFreshTransid(example?.value as VendorEnvelope));
   }
   if (response.kind === 'code' && response.code !== '1000') {
-    return buildErrorEnvelope(response.code);
+    return serialize(buildErrorEnvelope(response.code));
   }
 
   const appId = String(outcome.parameters.appId ?? '');
   const identifier = String(outcome.parameters.identifier ?? '');
-  const fixture = fixtures.get(appId, identifier);
-  if (fixture) return withFreshTransid(fixture);
-  return buildSuccessEnvelope(generateRecords(seed, appId, identifier));
+  const fixture = sources.fixtures.get(appId, identifier);
+  if (fixture) return serialize(withFreshTransid(fixture));
+  const recordsJson = sources.records.getRecordsJson(seed, appId, identifier);
+  return { code: '1000', text: renderSuccessText(recordsJson) };
+}
+
+function serialize(envelope: VendorEnvelope): BodyText {
+  return { code: envelope.code, text: JSON.stringify(envelope) };
 }
 
 function readCode(body: unknown): string | undefined {

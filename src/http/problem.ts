@@ -14,6 +14,8 @@ export const PROBLEM_TYPES = {
   'upstream-unavailable': { title: 'Upstream unavailable', status: 502 },
   'upstream-invalid-response': { title: 'Invalid upstream response', status: 502 },
   'upstream-timeout': { title: 'Upstream timed out', status: 504 },
+  'request-timeout': { title: 'Request timeout', status: 408 },
+  'header-too-large': { title: 'Request Header Fields Too Large', status: 431 },
   'not-found': { title: 'No operation at this path', status: 404 },
   'method-not-allowed': { title: 'Method not allowed', status: 405 },
   'internal-error': { title: 'Internal mock error', status: 500 },

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { applyFault } from '../faults/apply-fault';
 import type { Outcome } from '../outcome/outcome';
 import type { PreparedResponse } from './app-profile-responder';
+import { sendJsonText } from './send-json';
 
 /**
  * Sends a prepared response after the outcome's delay, broken by its fault
@@ -21,7 +22,7 @@ export function sendOutcome(
       applyFault(res, outcome.fault, { ...prepared, delayMs: outcome.delayMs });
       return;
     }
-    res.status(prepared.status).json(prepared.body);
+    sendJsonText(res, prepared.status, prepared.text);
   };
 
   const wait = outcome.fault === 'SLOW_BODY' ? 0 : outcome.delayMs;

@@ -1,3 +1,4 @@
+import { LruCache } from './lru-cache';
 import { createSeededFaker } from './seeded-faker';
 
 /** The app profile attributes of a push or in-app messaging app, in the vendor's order. */
@@ -42,6 +43,28 @@ export interface AppCatalog {
    * vendor example does, instead of strings.
    */
   numericFlags: boolean;
+}
+
+/** Apps whose catalog is kept; each catalog is well under 2 KB. */
+const CATALOG_CACHE_ENTRIES = 1_000;
+
+const catalogs = new LruCache<AppCatalog>(CATALOG_CACHE_ENTRIES, Infinity, () => 1);
+
+/**
+ * Returns the catalog of an app, built once per (seed, appId) and then
+ * shared. Callers must not change it.
+ *
+ * @example
+ * const catalog = getAppCatalog(1, 'a_636035705699961900');
+ */
+export function getAppCatalog(seed: number, appId: string): AppCatalog {
+  const key = `${seed}:${appId}`;
+  const cached = catalogs.get(key);
+  if (cached !== undefined) return cached;
+
+  const catalog = buildAppCatalog(seed, appId);
+  catalogs.set(key, catalog);
+  return catalog;
 }
 
 /**

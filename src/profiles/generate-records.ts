@@ -3,7 +3,7 @@ import type { Faker } from '@faker-js/faker';
 import type { AppProfileRecord, Column, ProfileLink } from '../envelope/envelope';
 import {
   APP_ATTRIBUTE_NAMES,
-  buildAppCatalog,
+  getAppCatalog,
   type AppAttributeName,
   type AppCatalog,
 } from './app-catalog';
@@ -49,7 +49,8 @@ export function generateRecords(
   appId: string,
   identifier: string,
 ): AppProfileRecord[] {
-  const catalog = buildAppCatalog(seed, appId);
+  // The catalog comes first: building it reseeds the shared Faker.
+  const catalog = getAppCatalog(seed, appId);
   const faker = createSeededFaker('user', seed, appId, identifier);
 
   const deviceCount = faker.helpers.weightedArrayElement(DEVICE_COUNT_WEIGHTS);

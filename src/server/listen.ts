@@ -2,6 +2,22 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 
+import { answerClientError } from './client-error';
+
+/** Node's default header size limit, in bytes (`--max-http-header-size`). */
+export const DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+
+/** The address to listen on and the limits of the server. */
+export interface ListenOptions {
+  host: string;
+  port: number;
+  /**
+   * Largest total size of the request line and headers, in bytes. Larger
+   * requests get HTTP 431 from Node's parser. Default: 16 KiB, Node's own.
+   */
+  maxHeaderBytes?: number;
+}
+
 /** A mock listening on a socket. */
 export interface RunningServer {
   /** Base URL, such as `http://127.0.0.1:4020`. */
@@ -28,9 +44,10 @@ export class ListenError extends Error {
  */
 export function listen(
   app: Express,
-  { host, port }: { host: string; port: number },
+  { host, port, maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES }: ListenOptions,
 ): Promise<RunningServer> {
-  const server = createServer(app);
+  const server = createServer({ maxHeaderSize: maxHeaderBytes }, app);
+  server.on('clientError', answerClientError);
 
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

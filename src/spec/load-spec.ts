@@ -40,6 +40,17 @@ export class SpecError extends Error {
   override name = 'SpecError';
 }
 
+/** How much checking `loadSpec` does before it returns. */
+export interface LoadSpecOptions {
+  /**
+   * Validate the document against the OpenAPI schema, compile every
+   * response schema and check the named examples against them. Default:
+   * true. The CLI turns it off for the bundled spec only, which the test
+   * suite checks in full, because this work is about half of start-up.
+   */
+  validate?: boolean;
+}
+
 /**
  * Reads an OpenAPI 3.0 or 3.1 document, validates it against the OpenAPI
  * schema, resolves every `$ref` and compiles the parameter, security and
@@ -49,10 +60,13 @@ export class SpecError extends Error {
  * const spec = await loadSpec('spec/openapi.yaml');
  * const app = createApp({ spec });
  */
-export async function loadSpec(file: string): Promise<CompiledSpec> {
-  const document = await parseDocument(file);
+export async function loadSpec(
+  file: string,
+  { validate = true }: LoadSpecOptions = {},
+): Promise<CompiledSpec> {
+  const document = await parseDocument(file, validate);
   const compiler = createSchemaCompiler(document.openapi);
-  const operations = compileOperations(file, document, compiler);
+  const operations = compileOperations(file, document, compiler, validate);
   const examples = compileExamples(file, operations);
 
   return {
@@ -60,7 +74,7 @@ export async function loadSpec(file: string): Promise<CompiledSpec> {
     document,
     operations,
     examples,
-    validateSuccessBody: compileSuccessSchema(file, document, compiler),
+    validateSuccessBody: compileSuccessSchema(file, document, compiler, validate),
     compiler,
   };
 }
@@ -80,6 +94,7 @@ function compileSuccessSchema(
   file: string,
   document: OpenApiDocument,
   compiler: SchemaCompiler,
+  now: boolean,
 ): Validator {
   const schema = document.components?.schemas?.[SUCCESS_SCHEMA_NAME];
   if (!schema) {
@@ -87,12 +102,14 @@ function compileSuccessSchema(
       `Spec ${file} has no components.schemas.${SUCCESS_SCHEMA_NAME}: the mock validates fixtures with it, so keep that schema`,
     );
   }
-  return compiler.compile(schema);
+  return now ? compiler.compile(schema) : compiler.compileLater(schema);
 }
 
-async function parseDocument(file: string): Promise<OpenApiDocument> {
+async function parseDocument(file: string, validate: boolean): Promise<OpenApiDocument> {
   try {
-    const api = await SwaggerParser.validate(file);
+    const api = validate
+      ? await SwaggerParser.validate(file)
+      : await SwaggerParser.dereference(file);
     if (!('openapi' in api)) {
       throw new Error('Swagger 2.0 is not supported, convert it to OpenAPI 3');
     }
@@ -107,6 +124,7 @@ function compileOperations(
   file: string,
   document: OpenApiDocument,
   compiler: SchemaCompiler,
+  checkExamples: boolean,
 ): CompiledOperation[] {
   const operations: CompiledOperation[] = [];
 
@@ -116,7 +134,7 @@ function compileOperations(
       if (!operation) continue;
       try {
         operations.push(
-          compileOperation({ document, path, method, pathItem, operation, compiler }),
+          compileOperation({ document, path, method, pathItem, operation, compiler, checkExamples }),
         );
       } catch (error) {
         const reason = firstLine(error);

@@ -7,6 +7,11 @@ export type Validator = (value: unknown) => string[];
 
 export interface SchemaCompiler {
   compile(schema: object): Validator;
+  /**
+   * Returns a validator that compiles the schema on its first call, so a
+   * start-up that never validates that schema does not pay for it.
+   */
+  compileLater(schema: object): Validator;
 }
 
 /**
@@ -21,12 +26,18 @@ export function createSchemaCompiler(openapiVersion: string): SchemaCompiler {
     : new Ajv(options);
   addFormats(ajv);
 
-  return {
-    compile(schema) {
-      const validate = ajv.compile(schema);
-      return (value) => (validate(value) ? [] : describeErrors(validate));
-    },
+  const compile = (schema: object): Validator => {
+    const validate = ajv.compile(schema);
+    return (value) => (validate(value) ? [] : describeErrors(validate));
   };
+  const compileLater = (schema: object): Validator => {
+    let validate: Validator | undefined;
+    return (value) => {
+      validate ??= compile(schema);
+      return validate(value);
+    };
+  };
+  return { compile, compileLater };
 }
 
 function describeErrors(validate: ValidateFunction): string[] {

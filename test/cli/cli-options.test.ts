@@ -12,6 +12,8 @@ describe('parseCliOptions', () => {
       keys: undefined,
       errorStatus: '200',
       maxBodyBytes: 102_400,
+      maxHeaderBytes: 16_384,
+      workers: 1,
       logLevel: 'info',
       scenarios: undefined,
       watch: false,

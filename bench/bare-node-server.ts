@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+
+/**
+ * The ceiling for Node: a bare `http` server that sends a precomputed body
+ * of the same size as the mock's. Usage: bare-node-server <port> <body file>.
+ */
+function main(): void {
+  const [port, bodyFile] = process.argv.slice(2);
+  const body = readFileSync(String(bodyFile));
+  const headers = {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(body.length),
+  };
+
+  createServer((_req, res) => {
+    res.writeHead(200, headers);
+    res.end(body);
+  }).listen(Number(port), '127.0.0.1');
+}
+
+main();

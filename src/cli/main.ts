@@ -46,7 +46,14 @@ async function run(options: CliOptions): Promise<void> {
   }
 
   if (options.workers > 1 && cluster.isPrimary) {
-    const pool = await startWorkers(options.workers, createLogger(options.logLevel));
+    const logger = createLogger(options.logLevel);
+    if (options.admin) {
+      logger.warn(
+        { workers: options.workers },
+        'each worker keeps its own armed outcomes, admin scenarios and journal, and admin requests reach any one worker: use --workers 1 for tests that arm outcomes',
+      );
+    }
+    const pool = await startWorkers(options.workers, logger);
     process.stdout.write(`listening on ${pool.url}\n`);
     stopOnSignals(pool);
     return;
@@ -85,7 +92,9 @@ async function start(options: CliOptions): Promise<RunningServer> {
     port: options.port,
     maxHeaderBytes: options.maxHeaderBytes,
   });
-  warnIfNotLoopback(logger, running.host);
+  warnIfNotLoopback(logger, running.host, {
+    adminWithoutToken: options.admin && options.adminToken === undefined,
+  });
   const file = options.scenarios;
   if (options.watch && file !== undefined) {
     const load = () => loadScenarioFile(file, { examples: spec.examples });

@@ -18,15 +18,26 @@ export function isLoopbackHost(host: string): boolean {
 
 /**
  * Logs a warning when the server listens on an address that other machines
- * can reach, because by default the mock accepts any key.
+ * can reach, because by default the mock accepts any key. A second warning
+ * names an admin API left open without a token, which anyone on the network
+ * could then use to replace scenarios or read the journal.
  *
  * @example
- * warnIfNotLoopback(logger, running.host);
+ * warnIfNotLoopback(logger, running.host, { adminWithoutToken: true });
  */
-export function warnIfNotLoopback(logger: Logger, host: string): void {
+export function warnIfNotLoopback(
+  logger: Logger,
+  host: string,
+  { adminWithoutToken = false }: { adminWithoutToken?: boolean } = {},
+): void {
   if (isLoopbackHost(host)) return;
   logger.warn(
     { host },
     'listening on a non-loopback address: other machines can reach the mock; pass --host 127.0.0.1 to keep it local',
+  );
+  if (!adminWithoutToken) return;
+  logger.warn(
+    { host },
+    'the admin API is open to other machines without a token: pass --admin-token TOKEN, or --no-admin',
   );
 }

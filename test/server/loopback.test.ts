@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../src/http/request-log';
 import { isLoopbackHost, warnIfNotLoopback } from '../../src/server/loopback';
 
-function logWarningFor(host: string): string {
+function logWarningFor(host: string, adminWithoutToken = false): string {
   let text = '';
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -11,7 +11,7 @@ function logWarningFor(host: string): string {
       done();
     },
   });
-  warnIfNotLoopback(createLogger('info', stream), host);
+  warnIfNotLoopback(createLogger('info', stream), host, { adminWithoutToken });
   return text;
 }
 
@@ -37,6 +37,17 @@ describe('warnIfNotLoopback', () => {
   });
 
   it('stays silent for loopback', () => {
-    expect(logWarningFor('127.0.0.1')).toBe('');
+    expect(logWarningFor('127.0.0.1', true)).toBe('');
+  });
+
+  it('warns again for an admin API without token', () => {
+    const lines = logWarningFor('0.0.0.0', true).trim().split('\n');
+
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('admin API is open to other machines without a token');
+  });
+
+  it('warns once when the admin API has a token', () => {
+    expect(logWarningFor('0.0.0.0').trim().split('\n')).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 
 import { compileOutcome } from '../scenarios/compile-outcome';
-import { DefinitionError } from '../scenarios/definition-error';
+import { DefinitionError, joinPointer } from '../scenarios/definition-error';
 import { validateOutcomeDefinition } from '../scenarios/validate-document';
 import type { MockState } from '../sessions/mock-state';
 import { readSessionId } from '../sessions/read-session-id';
@@ -20,6 +20,7 @@ export function armOutcome(state: MockState) {
       count?: unknown;
     } | null;
     const entry = compileOrReject('invalid-arming', () => {
+      rejectUnknownProperties(body);
       const count = readCount(body?.count);
       const definition = validateOutcomeDefinition(body?.outcome, '/outcome');
       return {
@@ -54,6 +55,18 @@ function listArmed(state: MockState, req: Request) {
   return session.armed
     .list()
     .map(({ definition, remaining }) => ({ outcome: definition, remaining }));
+}
+
+/** The properties of an arming request, as spec/admin.openapi.yaml declares them. */
+const ARM_PROPERTIES = new Set(['outcome', 'count']);
+
+function rejectUnknownProperties(body: object | null): void {
+  const unknown = Object.keys(body ?? {}).find((name) => !ARM_PROPERTIES.has(name));
+  if (unknown === undefined) return;
+  throw new DefinitionError(
+    joinPointer('', unknown),
+    `must NOT have additional property "${unknown}"; an arming request takes outcome and count only`,
+  );
 }
 
 function readCount(value: unknown): number {

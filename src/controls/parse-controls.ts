@@ -81,7 +81,14 @@ function readPreferHeader(header: string | string[] | undefined): RawControl[] {
     );
   }
   const controls = preferences.filter(({ name }) => !STANDARD_PREFERENCES.has(name));
-  return controls.map(({ name, value }) => {
+  return controls.map(({ name, value, hasParameters }) => {
+    if (hasParameters) {
+      throw new ProblemError(
+        'invalid-control',
+        `Mock control ${name} in the Prefer header has parameters after ";": write ${name}=<value> alone, because no mock control takes parameters.`,
+        { control: name },
+      );
+    }
     if (value === undefined || value === '') {
       throw new ProblemError(
         'invalid-control',

@@ -2,13 +2,15 @@
 export interface Preference {
   name: string;
   value: string | undefined;
+  /** Whether preference parameters (`; name=value`) follow the value. */
+  hasParameters: boolean;
 }
 
 /**
  * Splits a `Prefer` header into preferences. Node joins repeated `Prefer`
  * headers with ", ", which is also the list separator of RFC 7240, so both
- * forms read the same. No control of the mock takes preference parameters
- * (`; name=value`), so an item with them is returned as malformed.
+ * forms read the same. Preference parameters (`; name=value`) are noted,
+ * not parsed, because no control of the mock takes any.
  */
 export function parsePreferHeader(header: string): {
   preferences: Preference[];
@@ -20,7 +22,8 @@ export function parsePreferHeader(header: string): {
   for (const item of splitOutsideQuotes(header, ',')) {
     const text = item.trim();
     if (text === '') continue;
-    const preference = parsePreference(text);
+    const [head = '', ...parameters] = splitOutsideQuotes(text, ';');
+    const preference = parsePreference(head.trim(), parameters.length > 0);
     if (preference) preferences.push(preference);
     else malformed.push(text);
   }
@@ -36,15 +39,15 @@ const BARE_VALUE = /^[^\s;"]*$/;
  * item, because nested quantifiers there backtrack quadratically on long
  * runs of spaces.
  */
-function parsePreference(text: string): Preference | undefined {
+function parsePreference(text: string, hasParameters: boolean): Preference | undefined {
   const equals = text.indexOf('=');
-  const name = (equals === -1 ? text : text.slice(0, equals)).trim();
+  const name = (equals === -1 ? text : text.slice(0, equals)).trim().toLowerCase();
   if (!TOKEN.test(name)) return undefined;
-  if (equals === -1) return { name: name.toLowerCase(), value: undefined };
+  if (equals === -1) return { name, value: undefined, hasParameters };
 
   const value = text.slice(equals + 1).trim();
-  if (QUOTED.test(value)) return { name: name.toLowerCase(), value: unquote(value) };
-  if (BARE_VALUE.test(value)) return { name: name.toLowerCase(), value };
+  if (QUOTED.test(value)) return { name, value: unquote(value), hasParameters };
+  if (BARE_VALUE.test(value)) return { name, value, hasParameters };
   return undefined;
 }
 

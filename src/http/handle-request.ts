@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 
 import { sentStatus } from '../faults/apply-fault';
 import { parseControls, type Query } from '../controls/parse-controls';
-import { withoutCredentials } from '../journal/journal';
+import { CREDENTIAL_HEADERS, withoutCredentials } from '../journal/journal';
 import { chooseOutcome } from '../outcome/choose-outcome';
 import type { KeyPolicy, RequestParts } from '../outcome/natural-checks';
 import type { Outcome } from '../outcome/outcome';
@@ -94,8 +94,9 @@ function recordRequest(
 }
 
 /**
- * Copies the query without the credentials the operation's security schemes
- * read from it, so a key sent in the query never enters the journal either.
+ * Copies the query without credentials: those the operation's security
+ * schemes read from it, and any parameter named like a credential header
+ * (`key=`), so a key sent in the query never enters the journal either.
  */
 function withoutQueryCredentials(
   query: Query,
@@ -104,6 +105,9 @@ function withoutQueryCredentials(
   const kept: Query = { ...query };
   for (const credential of operation.security.flat()) {
     if (credential.in === 'query') delete kept[credential.name];
+  }
+  for (const name of Object.keys(kept)) {
+    if (CREDENTIAL_HEADERS.has(name.toLowerCase())) delete kept[name];
   }
   return kept;
 }

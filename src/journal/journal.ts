@@ -46,6 +46,8 @@ export const CREDENTIAL_HEADERS = new Set([
   'secretkey',
   'authorization',
   'cookie',
+  'proxy-authorization',
+  'x-api-key',
   'x-admin-token',
 ]);
 

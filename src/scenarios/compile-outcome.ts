@@ -109,9 +109,13 @@ function readBodyFile(
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
+    // JSON.parse quotes part of the file in its message; the file may hold
+    // anything, so only the kind of failure is reported.
+    const reason =
+      error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message.split('\n')[0];
     throw new DefinitionError(
       `${pointer}/bodyFile`,
-      `failed to read JSON body file ${path}: ${(error as Error).message.split('\n')[0]}`,
+      `failed to read JSON body file ${path}: ${reason}`,
     );
   }
 }

@@ -105,7 +105,7 @@ function describe(error: ErrorObject): string {
     case 'additionalProperties':
       return `unknown property "${String(params.additionalProperty)}"`;
     case 'enum':
-      return `must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
+      return `must be one of ${[...new Set((params.allowedValues as unknown[]).map(String))].join(', ')}`;
     case 'not':
       return 'set only one of code, example, body and bodyFile';
     default:

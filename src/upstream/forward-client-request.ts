@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 
-import { sendProblem } from '../http/problem';
+import { ProblemError, sendProblem } from '../http/problem';
 import { copyEndToEndHeaders } from './forwarded-headers';
 import { forwardRequest, type UpstreamResponse, type UpstreamTarget } from './forward-request';
 import { toUpstreamProblem, UpstreamError } from './upstream-error';
@@ -30,6 +30,16 @@ export async function forwardClientRequest(
   res: Response,
   context: ForwardingContext,
 ): Promise<UpstreamResponse | undefined> {
+  if (hasDotSegment(req.path)) {
+    sendProblem(
+      res,
+      new ProblemError(
+        'invalid-request',
+        `The path ${req.path} has a "." or ".." segment, which the upstream would resolve to another endpoint, so nothing was sent upstream.`,
+      ),
+    );
+    return undefined;
+  }
   const headers = { ...req.headers };
   if (context.key !== undefined) headers.key = context.key;
   try {
@@ -49,6 +59,15 @@ export async function forwardClientRequest(
     sendProblem(res, toUpstreamProblem(error, context.upstream));
     return undefined;
   }
+}
+
+/**
+ * Tells whether a path has a `.` or `..` segment, also percent-encoded
+ * (`%2e%2e`). URL parsers resolve those (WHATWG URL treats `%2e` as a dot),
+ * so `/customerappprofile/%2e%2e` would reach another endpoint upstream.
+ */
+function hasDotSegment(path: string): boolean {
+  return path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
 }
 
 /**

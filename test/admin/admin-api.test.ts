@@ -159,6 +159,19 @@ describe('admin arming', () => {
     expect(codes).toEqual(['7001', '7001', '1000']);
   });
 
+  it('rejects an unknown arming property', async () => {
+    const app = createApp({ spec });
+
+    const res = await request(app)
+      .post('/__admin/arm')
+      .send({ outcome: { code: '7001' }, extra: 1 });
+    const listed = await request(app).get('/__admin/arm');
+
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.text).detail).toContain('/extra');
+    expect(listed.body.armed).toEqual([]);
+  });
+
   it('applies an armed HTTP status', async () => {
     const app = createApp({ spec });
     await request(app)
@@ -281,6 +294,19 @@ describe('admin journal', () => {
     expect(JSON.parse(res.text).type).toBe(
       'urn:imiconnect-mock:problem:invalid-request',
     );
+  });
+
+  it('drops a key sent in the query', async () => {
+    const app = createApp({ spec });
+    await request(app)
+      .get(PROFILE_PATH)
+      .query({ identifier: 'user-1', key: 'query-secret-1234' })
+      .set('key', 'any');
+
+    const res = await request(app).get('/__admin/requests');
+
+    expect(res.text).not.toContain('query-secret-1234');
+    expect(res.body.requests[0].query).toEqual({ identifier: 'user-1' });
   });
 
   it('clears the journal', async () => {

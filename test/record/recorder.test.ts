@@ -237,6 +237,18 @@ describe('record', () => {
     });
   });
 
+  it.each(['%2e%2e', '..', '%2E'])('sends nothing upstream for the segment %s', async (segment) => {
+    const running = await startRecording();
+
+    const res = await request(running.url)
+      .get(`/resources/v2/customerappprofile/${segment}?identifier=${REAL_IDENTIFIER}`)
+      .set('key', SECRET_KEY);
+
+    expect(res.status).toBe(400);
+    expect(res.body.type).toBe('urn:imiconnect-mock:problem:invalid-request');
+    expect(upstream.requests).toHaveLength(0);
+  });
+
   it('passes 7001 through without storing it', async () => {
     const running = await startRecording();
 

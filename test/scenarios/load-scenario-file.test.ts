@@ -86,6 +86,18 @@ describe('loadScenarioFile', () => {
     expect(message).not.toContain('\n');
   });
 
+  it('lists each allowed code once', () => {
+    const file = writeScenarioFile(
+      'bad-code.yaml',
+      ['scenarios:', '  - name: a', '    outcome:', '      code: BAD', ''].join('\n'),
+    );
+
+    const message = loadError(file);
+
+    expect(message).toContain('must be one of 1000, 7000, 7001, 7003');
+    expect(message).not.toContain('7003, 1000');
+  });
+
   it('names an unknown property', () => {
     const file = writeScenarioFile(
       'bad-key.yaml',

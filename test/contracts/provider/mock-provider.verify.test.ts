@@ -29,15 +29,26 @@ async function serve(app: Express): Promise<string> {
   return server.url;
 }
 
-/** Wraps the mock so that every JSON body has `Attributes` renamed, as a drifted provider would. */
-function renameAttributes(mock: Express): Express {
+/**
+ * Builds a provider in front of the mock that renames `Attributes` in every
+ * body, as a drifted provider would. It rewrites the bytes on the wire,
+ * because the mock sends prebuilt JSON text.
+ */
+function renameAttributes(mockUrl: string): Express {
   const broken = express();
-  broken.use((_req, res, next) => {
-    const json = res.json.bind(res);
-    res.json = (body: unknown) => json(JSON.parse(JSON.stringify(body).replaceAll('"Attributes":', '"Attribute":')));
-    next();
+  broken.use(async (req, res) => {
+    const headers: Record<string, string> = {};
+    for (const name of ['key', 'prefer', 'content-type']) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const upstream = await fetch(`${mockUrl}${req.originalUrl}`, { headers });
+    const text = (await upstream.text()).replaceAll('"Attributes":', '"Attribute":');
+    res
+      .status(upstream.status)
+      .type(upstream.headers.get('content-type') ?? 'application/json')
+      .send(text);
   });
-  broken.use(mock);
   return broken;
 }
 
@@ -51,7 +62,8 @@ describe('mock as provider', () => {
   });
 
   it('fails against a renamed field', async () => {
-    const providerBaseUrl = await serve(renameAttributes(await startMock('200')));
+    const mockUrl = await serve(await startMock('200'));
+    const providerBaseUrl = await serve(renameAttributes(mockUrl));
 
     const failure = await verifyContracts({ providerBaseUrl, ...createMockStates() }).then(
       () => undefined,

@@ -15,7 +15,7 @@ interface CommonOptions {
    * The tenant's Client Profile Key, sent in the `key` header. Leave it out
    * only to test the service's response to a missing key (7001).
    */
-  key?: string;
+  key?: string | undefined;
   /** Timeout of one call in milliseconds. Default: 10 000. */
   timeoutMs?: number;
   /** The fetch implementation. Default: the global `fetch` of Node 18+. */
@@ -49,7 +49,8 @@ export function createAppProfileClient(
   options: AppProfileClientOptions,
 ): AppProfileClient {
   const baseUrl = resolveBaseUrl(options);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  checkKey(options.key);
   const fetchImpl = options.fetch ?? globalThis.fetch;
 
   return {
@@ -71,7 +72,34 @@ function resolveBaseUrl(options: AppProfileClientOptions): string {
   if (!base) {
     throw new TypeError('Missing region or baseUrl in createAppProfileClient options: pass one, such as { region: "eu" }.');
   }
-  return new URL(base).toString().replace(/\/+$/, '');
+  const url = new URL(base);
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new TypeError(
+      `Invalid baseUrl in createAppProfileClient options: give scheme, host and an optional path only, without query, fragment or credentials, such as "https://api.eu.webexconnect.io".`,
+    );
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+/** Largest timeout Node's timers take, in milliseconds (2^31 - 1). */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+function checkTimeout(timeoutMs: number): number {
+  if (Number.isInteger(timeoutMs) && timeoutMs >= 1 && timeoutMs <= MAX_TIMEOUT_MS) return timeoutMs;
+  throw new TypeError(
+    `Invalid timeoutMs ${String(timeoutMs)} in createAppProfileClient options: use a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`,
+  );
+}
+
+/**
+ * Rejects a key that cannot be sent as a header value, such as one pasted
+ * with a line break, before fetch would quote it in its error message.
+ */
+function checkKey(key: string | undefined): void {
+  if (key === undefined || /^[\t\x20-\x7e\x80-\xff]*$/.test(key)) return;
+  throw new TypeError(
+    'Invalid key in createAppProfileClient options: it contains a line break or another character a header value cannot carry. Check how the key was read.',
+  );
 }
 
 /**

@@ -96,6 +96,28 @@ describe('regions', () => {
   });
 });
 
+describe('client options', () => {
+  it('rejects a key with a line break without quoting it', () => {
+    const create = () => createAppProfileClient({ baseUrl: 'http://127.0.0.1:1', key: 'SECRET\nKEY' });
+
+    expect(create).toThrow('Invalid key in createAppProfileClient options');
+    expect(create).not.toThrow(/SECRET/);
+  });
+
+  it.each([0, -1, Number.NaN, Infinity, 3e9, 1.5])('rejects timeoutMs %p', (timeoutMs) => {
+    expect(() => createAppProfileClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs })).toThrow(
+      'Invalid timeoutMs',
+    );
+  });
+
+  it.each(['http://127.0.0.1:4020?x=1', 'http://127.0.0.1:4020/#frag', 'http://user:pw@127.0.0.1:4020'])(
+    'rejects the base URL %s',
+    (baseUrl) => {
+      expect(() => createAppProfileClient({ baseUrl })).toThrow('Invalid baseUrl');
+    },
+  );
+});
+
 describe('getAppProfile', () => {
   it('returns the records of a user', async () => {
     const baseUrl = await startMock();

@@ -36,7 +36,20 @@ const PROFILE_PATH = `/resources/v2/customerappprofile/${APP_ID}`;
 
 // Each run writes into a fresh folder and replaces the committed pact file
 // at the end, so interactions removed from this file never linger in it.
+// Only a run in which every interaction passed replaces it: a run filtered
+// with -t, or with a failing test, would otherwise commit a partial pact.
 const pactDir = mkdtempSync(join(tmpdir(), 'app-profile-pact-'));
+let declaredTests = 0;
+let passedTests = 0;
+
+/** Declares a test whose success counts toward replacing the pact file. */
+function contractTest(name: string, run: () => Promise<void>): void {
+  declaredTests += 1;
+  it(name, async () => {
+    await run();
+    passedTests += 1;
+  });
+}
 
 const pact = new PactV4({
   consumer: CONSUMER_NAME,
@@ -47,6 +60,10 @@ const pact = new PactV4({
 });
 
 afterAll(() => {
+  if (passedTests !== declaredTests) {
+    rmSync(pactDir, { recursive: true, force: true });
+    return;
+  }
   const written = join(pactDir, basename(PACT_FILE));
   const staged = `${PACT_FILE}.${process.pid}.tmp`;
   writeFileSync(staged, readFileSync(written));
@@ -89,7 +106,7 @@ function userState(state: string, identifier: string) {
 }
 
 describe('Get App Profile consumer', () => {
-  it('reads a user linked to a customer profile', async () => {
+  contractTest('reads a user linked to a customer profile', async () => {
     await userState(STATES.linkedUser, USERS.linked)
       .uponReceiving('a request for the app profile of a linked user')
       .withRequest('GET', PROFILE_PATH, (builder) => {
@@ -112,7 +129,7 @@ describe('Get App Profile consumer', () => {
       });
   });
 
-  it('reads a device with empty OutwardLinks', async () => {
+  contractTest('reads a device with empty OutwardLinks', async () => {
     await userState(STATES.unlinkedUser, USERS.unlinked)
       .uponReceiving('a request for the app profile of an unlinked user')
       .withRequest('GET', PROFILE_PATH, (builder) => {
@@ -132,7 +149,7 @@ describe('Get App Profile consumer', () => {
       });
   });
 
-  it('reads a user with several devices', async () => {
+  contractTest('reads a user with several devices', async () => {
     await userState(STATES.severalDevices, USERS.severalDevices)
       .uponReceiving('a request for the app profile of a user with several devices')
       .withRequest('GET', PROFILE_PATH, (builder) => {
@@ -152,7 +169,7 @@ describe('Get App Profile consumer', () => {
       });
   });
 
-  it('throws 7001 when key is missing', async () => {
+  contractTest('throws 7001 when key is missing', async () => {
     await pact
       .addInteraction()
       .given(STATES.anyUser, { appId: APP_ID, identifier: USERS.linked })
@@ -173,7 +190,7 @@ describe('Get App Profile consumer', () => {
       });
   });
 
-  it('throws 7001 when key is rejected', async () => {
+  contractTest('throws 7001 when key is rejected', async () => {
     await pact
       .addInteraction()
       .given(STATES.rejectedKey, { key: REJECTED_KEY })
@@ -196,7 +213,7 @@ describe('Get App Profile consumer', () => {
       });
   });
 
-  it('throws 7003 when identifier is missing', async () => {
+  contractTest('throws 7003 when identifier is missing', async () => {
     await pact
       .addInteraction()
       .given(STATES.anyUser, { appId: APP_ID, identifier: USERS.linked })

@@ -217,7 +217,9 @@ describe('prism proxy --errors, drifted upstream', () => {
   it('reports the violation', async () => {
     const [result] = await sendAll(prism.url, [REJECTED_KEY_REQUEST]);
 
+    // A refused upstream also gives a 500 problem, but without this header.
     expect(result?.status).toBe(500);
     expect(result?.contentType).toContain('application/problem+json');
+    expect(result?.violations).toContain('code');
   });
 });

@@ -16,11 +16,11 @@ import { warnIfNotLoopback } from '../server/loopback';
 import { startWorkers, WorkerStartError } from '../server/cluster';
 import { parseCliOptions, UsageError, type CliOptions } from './cli-options';
 import { USAGE } from './usage';
+import { EXIT_FAILURE, stopOnSignals } from './stop-on-signals';
 import { isUpstreamCommand, runUpstreamCommand } from './commands/run-upstream-command';
 
 /** Exit code of a bad option, spec, fixture or port: the user can fix it. */
 const EXIT_USAGE = 2;
-const EXIT_FAILURE = 1;
 
 async function main(): Promise<void> {
   let options: CliOptions | undefined;
@@ -123,20 +123,6 @@ function createCliState(options: CliOptions, spec: CompiledSpec): MockState {
     journalSize: options.journalSize,
     seed: options.seed,
   });
-}
-
-function stopOnSignals(running: { close(): Promise<void> }): void {
-  const stop = (signal: NodeJS.Signals) => {
-    running.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`Failed to close the server on ${signal}: ${String(error)}\n`);
-        process.exit(EXIT_FAILURE);
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 function readVersion(): string {

@@ -13,9 +13,9 @@ import {
   type UpstreamCommand,
 } from './upstream-cli-options';
 import { PROXY_USAGE, RECORD_USAGE } from './upstream-usage';
+import { EXIT_FAILURE, stopOnSignals } from '../stop-on-signals';
 
 const EXIT_USAGE = 2;
-const EXIT_FAILURE = 1;
 
 /** Tells whether a first command-line argument names `record` or `proxy`. */
 export function isUpstreamCommand(value: string | undefined): value is UpstreamCommand {
@@ -64,20 +64,6 @@ async function start(options: UpstreamCliOptions, logger: Logger): Promise<Runni
     key: options.key,
     keepIdentifiers: options.keepIdentifiers,
   });
-}
-
-function stopOnSignals(running: RunningServer): void {
-  const stop = (signal: NodeJS.Signals) => {
-    running.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`Failed to close the server on ${signal}: ${String(error)}\n`);
-        process.exit(EXIT_FAILURE);
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 function reportFailure(error: unknown, debug: boolean): void {

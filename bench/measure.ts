@@ -46,7 +46,8 @@ export async function runLoad(
     requestsPerSecond: result.requests.total / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts,
+    // autocannon counts time-outs in errors already.
+    errors: result.errors,
     non2xx: result.non2xx,
     cores: cpu / result.duration,
   };

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     }, SAMPLE_SECONDS * 1_000);
     const result = await run;
     clearInterval(timer);
-    report(samples, result.errors + result.timeouts, result.non2xx);
+    report(samples, result.errors, result.non2xx);
   } finally {
     await stopTarget(mock);
   }

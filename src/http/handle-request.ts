@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 
 import { sentStatus } from '../faults/apply-fault';
 import { parseControls, type Query } from '../controls/parse-controls';
-import { CREDENTIAL_HEADERS, withoutCredentials } from '../journal/journal';
+import { CREDENTIAL_HEADERS, limitText, withoutCredentials } from '../journal/journal';
 import { chooseOutcome } from '../outcome/choose-outcome';
 import type { KeyPolicy, RequestParts } from '../outcome/natural-checks';
 import type { Outcome } from '../outcome/outcome';
@@ -94,6 +94,15 @@ function recordRequest(
 }
 
 /**
+ * Tells whether a query parameter names a credential, also in the bracket
+ * and dot forms of nested query syntax (`key[]`, `key.x`) and with spaces.
+ */
+function isCredentialName(name: string): boolean {
+  const base = name.trim().toLowerCase().split(/[[.]/)[0] ?? '';
+  return CREDENTIAL_HEADERS.has(base);
+}
+
+/**
  * Copies the query without credentials: those the operation's security
  * schemes read from it, and any parameter named like a credential header
  * (`key=`), so a key sent in the query never enters the journal either.
@@ -107,7 +116,7 @@ function withoutQueryCredentials(
     if (credential.in === 'query') delete kept[credential.name];
   }
   for (const name of Object.keys(kept)) {
-    if (CREDENTIAL_HEADERS.has(name.toLowerCase())) delete kept[name];
+    if (isCredentialName(name)) delete kept[name];
   }
-  return kept;
+  return limitText(kept);
 }

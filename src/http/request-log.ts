@@ -1,18 +1,13 @@
 import type { NextFunction, Request, Response } from 'express';
 import pino, { type Logger } from 'pino';
 
+import { CREDENTIAL_HEADERS } from '../journal/journal';
+
 /**
- * Header paths that never reach a log: the vendor's `key` and `secretKey`
- * credentials, any Authorization header and the mock's admin token. Node stores header names in
- * lower case.
+ * Header paths that never reach a log: the same credential headers that the
+ * journal drops, such as the vendor's `key` and `secretKey`.
  */
-export const REDACTED_PATHS = [
-  'headers.key',
-  'headers.secretkey',
-  'headers.authorization',
-  'headers.cookie',
-  'headers["x-admin-token"]',
-];
+export const REDACTED_PATHS = [...CREDENTIAL_HEADERS].map((name) => `headers["${name}"]`);
 
 /**
  * Creates the mock's pino logger. It writes to standard error unless given

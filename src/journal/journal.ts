@@ -87,7 +87,16 @@ export function createJournal(capacity = DEFAULT_JOURNAL_SIZE): Journal {
   };
 }
 
-/** Copies headers without the credential headers. */
+/**
+ * Characters of header or query text one journal entry keeps, names and
+ * values together. Later values are cut, so a request with 16 KiB of
+ * headers costs the journal about 2 KiB, not 16.
+ */
+export const MAX_ENTRY_TEXT_CHARS = 2048;
+
+const CUT_MARK = '...[cut]';
+
+/** Copies headers without the credential headers, cut to MAX_ENTRY_TEXT_CHARS. */
 export function withoutCredentials(
   headers: Record<string, string | string[] | undefined>,
 ): Record<string, string | string[] | undefined> {
@@ -95,7 +104,31 @@ export function withoutCredentials(
   for (const [name, value] of Object.entries(headers)) {
     if (!CREDENTIAL_HEADERS.has(name)) kept[name] = value;
   }
-  return kept;
+  return limitText(kept);
+}
+
+/**
+ * Cuts the values of a header or query record so that names and values
+ * together stay within MAX_ENTRY_TEXT_CHARS.
+ */
+export function limitText(
+  record: Record<string, string | string[] | undefined>,
+): Record<string, string | string[] | undefined> {
+  let budget = MAX_ENTRY_TEXT_CHARS;
+  const limited: Record<string, string | string[] | undefined> = {};
+  for (const [name, value] of Object.entries(record)) {
+    if (budget <= name.length) break;
+    budget -= name.length;
+    const text = Array.isArray(value) ? value.join(', ') : (value ?? '');
+    if (text.length <= budget) {
+      limited[name] = value;
+      budget -= text.length;
+      continue;
+    }
+    limited[name] = `${text.slice(0, budget)}${CUT_MARK}`;
+    break;
+  }
+  return limited;
 }
 
 function matchesFilter(entry: JournalEntry, filter: JournalFilter): boolean {

@@ -46,7 +46,10 @@ export function listen(
   app: Express,
   { host, port, maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES }: ListenOptions,
 ): Promise<RunningServer> {
-  const server = createServer({ maxHeaderSize: maxHeaderBytes }, app);
+  // Node answers an HTTP/1.1 request without Host itself, with a bare 400
+  // that no clientError handler sees; the mock needs no Host, so it lets
+  // such a request through and answers it as any other.
+  const server = createServer({ maxHeaderSize: maxHeaderBytes, requireHostHeader: false }, app);
   server.on('clientError', answerClientError);
 
   return new Promise((resolve, reject) => {

@@ -22,8 +22,12 @@ import { createArmedQueue, type ArmedQueue } from './armed-queue';
 /** The request header that selects a session, so parallel test workers do not collide. */
 export const SESSION_HEADER = 'x-mock-session';
 export const DEFAULT_SESSION = 'default';
-/** Sessions kept at once; the least recently used one is dropped beyond this. */
-export const MAX_SESSIONS = 1000;
+/**
+ * Sessions kept at once; the least recently used one is dropped beyond this.
+ * With the journal's per-entry cap, this bounds journal memory to about
+ * MAX_SESSIONS x journal size x 4 KiB (400 MiB at the defaults, worst case).
+ */
+export const MAX_SESSIONS = 100;
 
 /** The armed outcomes, scenarios and journal of one session. */
 export interface Session {

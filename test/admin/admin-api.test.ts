@@ -300,7 +300,7 @@ describe('admin journal', () => {
     const app = createApp({ spec });
     await request(app)
       .get(PROFILE_PATH)
-      .query({ identifier: 'user-1', key: 'query-secret-1234' })
+      .query({ identifier: 'user-1', key: 'query-secret-1234', 'key[]': 'query-secret-5678' })
       .set('key', 'any');
 
     const res = await request(app).get('/__admin/requests');

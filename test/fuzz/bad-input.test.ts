@@ -123,6 +123,16 @@ describe('bad input', () => {
     expect(response.headers['content-type']).toBe('application/problem+json');
   });
 
+  it('answers a request without Host with JSON', async () => {
+    const response = await sendRaw(
+      server.port,
+      `GET ${PROFILE_PATH}?identifier=u HTTP/1.1\r\nkey: k\r\nConnection: close\r\n\r\n`,
+    );
+
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body).code).toBe('1000');
+  });
+
   it('treats __proto__ in the query as an ordinary key', async () => {
     const response = await sendRaw(server.port, rawGet(`${PROFILE_PATH}?__proto__[identifier]=x&identifier=u`, ['key: k']));
 

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 
 import {
   createJournal,
+  limitText,
+  MAX_ENTRY_TEXT_CHARS,
   withoutCredentials,
   type JournalEntry,
 } from '../../src/journal/journal';
@@ -90,5 +92,25 @@ describe('withoutCredentials', () => {
     });
 
     expect(kept).toEqual({ 'x-tenant': 'acme' });
+  });
+});
+
+describe('limitText', () => {
+  it('keeps a small record whole', () => {
+    expect(limitText({ a: '1', b: ['2', '3'] })).toEqual({ a: '1', b: ['2', '3'] });
+  });
+
+  it('cuts values past the entry budget', () => {
+    const limited = limitText({ pad: 'x'.repeat(MAX_ENTRY_TEXT_CHARS * 2), later: 'y' });
+
+    expect(String(limited.pad)).toHaveLength(MAX_ENTRY_TEXT_CHARS - 'pad'.length + '...[cut]'.length);
+    expect(String(limited.pad).endsWith('...[cut]')).toBe(true);
+    expect(limited.later).toBeUndefined();
+  });
+
+  it('drops credentials before cutting', () => {
+    const kept = withoutCredentials({ 'x-api-key': 'secret', 'proxy-authorization': 'secret', accept: '*/*' });
+
+    expect(kept).toEqual({ accept: '*/*' });
   });
 });

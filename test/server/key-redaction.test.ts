@@ -27,6 +27,7 @@ const REQUESTS: Array<{ path: string; headers: Record<string, string> }> = [
   { path: `${PROFILE_PATH}?identifier=u&__code=7001`, headers: { key: SECRET } },
   { path: `/resources/v2/customerappprofile/${APP_ID}/x`, headers: { key: SECRET } },
   { path: `${PROFILE_PATH}?identifier=u`, headers: { key: SECRET, 'content-type': 'application/json' } },
+  { path: `${PROFILE_PATH}?identifier=u`, headers: { key: 'k', 'x-api-key': SECRET, 'Proxy-Authorization': SECRET } },
 ];
 
 describe('key redaction', () => {

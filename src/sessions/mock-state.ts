@@ -24,8 +24,8 @@ export const SESSION_HEADER = 'x-mock-session';
 export const DEFAULT_SESSION = 'default';
 /**
  * Sessions kept at once; the least recently used one is dropped beyond this.
- * With the journal's per-entry cap, this bounds journal memory to about
- * MAX_SESSIONS x journal size x 4 KiB (400 MiB at the defaults, worst case).
+ * With the journal's per-entry text cap, this bounds journal memory to about
+ * MAX_SESSIONS x journal size x 5 KB (an estimate: 500 MB at the defaults).
  */
 export const MAX_SESSIONS = 100;
 

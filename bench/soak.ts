@@ -19,10 +19,17 @@ const SAMPLE_SECONDS = 10;
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { seconds: { type: 'string' } } });
   const seconds = Number(values.seconds ?? 180);
+  // RSS is sampled every SAMPLE_SECONDS, and a start and an end sample are
+  // the least a report needs.
+  if (!Number.isInteger(seconds) || seconds < 2 * SAMPLE_SECONDS) {
+    throw new Error(`--seconds ${String(values.seconds)} is invalid: use a whole number of at least ${2 * SAMPLE_SECONDS}.`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'imiconnect-soak-'));
   const mock = await startTarget({ name: 'mock', command: process.execPath, args: (port) => [join(ROOT, 'dist', 'cli', 'main.js'), '--port', String(port), '--log-level', 'warn'] }, dir);
   const pid = mock.child.pid ?? 0;
-  const samples: Array<{ second: number; rssMiB: number; requests: number }> = [];
+  const samples: Array<{ second: number; rssMiB: number; requests: number }> = [
+    { second: 0, rssMiB: readRssMiB(pid), requests: 0 },
+  ];
   let user = 0;
   let requests = 0;
 
@@ -35,7 +42,7 @@ async function main(): Promise<void> {
       requests: [{ setupRequest: (request) => ({ ...request, path: `/resources/v2/customerappprofile/a_636035705699961900?identifier=soak-${(user += 1)}` }), onResponse: () => { requests += 1; } }],
     });
     const timer = setInterval(() => {
-      samples.push({ second: samples.length * SAMPLE_SECONDS + SAMPLE_SECONDS, rssMiB: readRssMiB(pid), requests });
+      samples.push({ second: samples.length * SAMPLE_SECONDS, rssMiB: readRssMiB(pid), requests });
       const last = samples[samples.length - 1];
       process.stderr.write(`${last?.second} s: RSS ${last?.rssMiB.toFixed(0)} MiB after ${last?.requests} requests\n`);
     }, SAMPLE_SECONDS * 1_000);

@@ -54,6 +54,9 @@ async function run(options: CliOptions): Promise<void> {
       );
     }
     const pool = await startWorkers(options.workers, logger);
+    warnIfNotLoopback(logger, options.host, {
+      adminWithoutToken: options.admin && options.adminToken === undefined,
+    });
     process.stdout.write(`listening on ${pool.url}\n`);
     stopOnSignals(pool);
     return;
@@ -92,9 +95,12 @@ async function start(options: CliOptions): Promise<RunningServer> {
     port: options.port,
     maxHeaderBytes: options.maxHeaderBytes,
   });
-  warnIfNotLoopback(logger, running.host, {
-    adminWithoutToken: options.admin && options.adminToken === undefined,
-  });
+  // With --workers the primary warns once for all workers.
+  if (!cluster.isWorker) {
+    warnIfNotLoopback(logger, running.host, {
+      adminWithoutToken: options.admin && options.adminToken === undefined,
+    });
+  }
   const file = options.scenarios;
   if (options.watch && file !== undefined) {
     const load = () => loadScenarioFile(file, { examples: spec.examples });

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 /**
- * The ceiling for Node: a bare `http` server that sends a precomputed body
- * of the same size as the mock's. Usage: bare-node-server <port> <body file>.
+ * Serves a precomputed body of the same size as the mock's from a bare
+ * `http` server, the ceiling for Node. Usage: bare-node-server <port> <body file>.
  */
 function main(): void {
   const [port, bodyFile] = process.argv.slice(2);

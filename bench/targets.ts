@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-/** The request every target answers: Get App Profile of one app. */
+/** The request sent to every target: Get App Profile of one app. */
 export const PROFILE_PATH = '/resources/v2/customerappprofile/a_636035705699961900';
 export const KEY_HEADER = { key: '3f2b8c1e-5d4a-4e9b-9c7d-1a2b3c4d5e6f' };
 
@@ -21,7 +21,7 @@ export interface RunningTarget {
   spec: TargetSpec;
   url: string;
   child: ChildProcess;
-  /** Milliseconds from spawn to the first HTTP 200 answer. */
+  /** Milliseconds from spawn to the first HTTP 200 response. */
   startMs: number;
 }
 
@@ -86,8 +86,8 @@ export function stopTarget(target: RunningTarget): Promise<void> {
 }
 
 /**
- * Writes a WireMock root folder with one stub that answers the profile path
- * with the given body, as a recorded mock would.
+ * Writes a WireMock root folder with one stub that returns the given body
+ * for the profile path, as a recorded mock would.
  */
 export function writeWireMockRoot(dir: string, body: string): string {
   mkdirSync(join(dir, 'mappings'), { recursive: true });

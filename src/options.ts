@@ -16,7 +16,7 @@ export const DEFAULT_SEED = 1;
 /** Largest request body read, in bytes; a larger one gets HTTP 413. */
 export const DEFAULT_MAX_BODY_BYTES = 100 * 1024;
 
-/** What `createApp` builds the mock from. */
+/** Options of `createApp`. */
 export interface MockOptions {
   /** The compiled OpenAPI document, from `loadSpec`. */
   spec: CompiledSpec;
@@ -30,7 +30,7 @@ export interface MockOptions {
   errorStatus?: ErrorStatusPolicy;
   /** Largest request body in bytes. Default: 100 KiB. */
   maxBodyBytes?: number;
-  /** Where request logs go. Default: no logs. */
+  /** Logger for request logs. Default: none, so nothing is logged. */
   logger?: Logger;
   /** Scenarios from `loadScenarioFile`. Default: none. */
   scenarios?: CompiledScenarios;

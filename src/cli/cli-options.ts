@@ -115,7 +115,7 @@ function parseFlags(argv: string[]) {
 }
 
 /** A setting with the name of the flag or variable it came from. */
-interface Setting {
+export interface Setting {
   value: string;
   source: string;
 }
@@ -157,7 +157,8 @@ function toBoolean(setting: Setting | undefined): boolean | undefined {
   throw new UsageError(`Invalid ${setting.source} "${setting.value}": use true or false.`);
 }
 
-function toInteger(setting: Setting | undefined, min: number, max: number): number | undefined {
+/** Parses a whole number within [min, max], or throws a UsageError naming the setting. */
+export function toInteger(setting: Setting | undefined, min: number, max: number): number | undefined {
   if (setting === undefined) return undefined;
   const number = /^\d+$/.test(setting.value) ? Number(setting.value) : Number.NaN;
   if (number >= min && number <= max) return number;
@@ -184,7 +185,8 @@ function toErrorStatus(setting: Setting | undefined): ErrorStatusPolicy {
   );
 }
 
-function toLogLevel(setting: Setting | undefined): string {
+/** Parses a pino log level, `info` when unset. */
+export function toLogLevel(setting: Setting | undefined): string {
   if (setting === undefined) return 'info';
   if (LOG_LEVELS.includes(setting.value)) return setting.value;
   throw new UsageError(

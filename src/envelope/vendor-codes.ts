@@ -16,7 +16,7 @@ export const VENDOR_CODE_LIST = Object.keys(VENDOR_CODES) as VendorCode[];
 
 /**
  * The HTTP status that goes with a vendor error code. The vendor does not
- * document it: `200` answers every code with HTTP 200, as the vendor's
+ * document it: `200` sends every code with HTTP 200, as the vendor's
  * v1-family APIs do, and `4xx` uses 400 or 401.
  */
 export type ErrorStatusPolicy = '200' | '4xx';

@@ -24,7 +24,7 @@ export interface PreparedResponse {
 /** Builds the response for the outcome of one request. */
 export type Responder = (outcome: Outcome, seed: number) => PreparedResponse;
 
-/** The path of the operation whose bodies the mock knows how to build. */
+/** The path of the only operation whose bodies the mock builds. */
 const APP_PROFILE_PATH = /\/customerappprofile\/\{appId\}$/;
 
 /**
@@ -68,7 +68,7 @@ export function createAppProfileResponder(options: MockOptions): Responder {
   };
 }
 
-/** What a body is built from, besides the outcome and the seed. */
+/** Sources of a body, besides the outcome and the seed. */
 interface BodySources {
   options: MockOptions;
   fixtures: NonNullable<MockOptions['fixtures']>;

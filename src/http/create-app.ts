@@ -45,7 +45,7 @@ export function createApp(options: MockOptions): Express {
 
   const logger = options.logger ?? pino({ level: 'silent' });
   app.use(logRequests(logger));
-  // GET requests normally have no body, but the vendor answers 7000 to one
+  // GET requests normally have no body, but the vendor returns 7000 for one
   // that is not JSON, so every body is read raw and checked later.
   app.use(
     express.raw({ type: () => true, limit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }),
@@ -95,7 +95,7 @@ function toKeyPolicy(keys: readonly string[] | undefined): KeyPolicy {
   return keys === undefined ? { kind: 'any' } : { kind: 'list', keys: new Set(keys) };
 }
 
-/** Answers 405 with an Allow header for a known path and an undeclared method. */
+/** Responds 405 with an Allow header for a known path and an undeclared method. */
 function rejectOtherMethods(app: Express, operations: CompiledOperation[]): void {
   const methodsByPath = new Map<string, string[]>();
   for (const { expressPath, method } of operations) {

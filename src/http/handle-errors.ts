@@ -13,7 +13,7 @@ interface HttpError extends Error {
  * Turns every error into problem+json: the mock's own ProblemErrors, the
  * body parser's errors (too large, bad encoding) and Express's 400 for a
  * path that is not valid percent-encoding. Anything else is a bug of the
- * mock: logged, and answered 500.
+ * mock: logged, and sent as 500.
  */
 export function handleErrors(logger: Logger) {
   return (error: HttpError, req: Request, res: Response, _next: NextFunction): void => {

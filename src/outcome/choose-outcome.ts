@@ -146,8 +146,8 @@ export function toMatchInput(request: RequestParts): MatchInput {
 }
 
 /**
- * Reads the path and query values as sent, so a forced 1000 answers for the
- * user the request names even when a check would have failed.
+ * Reads the path and query values as sent, so a forced 1000 returns the
+ * profile of the user the request names, even when a check would fail.
  */
 function readPresentParameters(request: RequestParts): Record<string, unknown> {
   const parameters: Record<string, unknown> = { ...request.pathParams };

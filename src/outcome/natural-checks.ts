@@ -17,7 +17,7 @@ export interface RequestParts {
   body: Buffer;
 }
 
-/** Which keys the mock accepts: any non-empty key, or only those listed. */
+/** Key policy: any non-empty key is accepted, or only those listed. */
 export type KeyPolicy = { kind: 'any' } | { kind: 'list'; keys: ReadonlySet<string> };
 
 /** The result of the natural checks: the vendor code and why. */

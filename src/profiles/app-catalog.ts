@@ -30,7 +30,7 @@ const CHANNEL_FLAGS = ['sms', 'voice', 'ussd', 'rt', 'fb', 'fbc', 'twitter', 'we
 
 const OPTIONAL_COLUMNS = ['country', 'city', 'channel_pref'];
 
-/** What is fixed for one app of one tenant, whatever the user. */
+/** Tenant-wide facts of one app, the same for every user. */
 export interface AppCatalog {
   /** Column id of each app profile attribute; the same for every user. */
   attributeIds: Record<AppAttributeName, number>;
@@ -69,7 +69,7 @@ export function getAppCatalog(seed: number, appId: string): AppCatalog {
 
 /**
  * Derives the tenant-wide facts of an app from the seed and the app id, so
- * that column ids and the profile store are the same in every answer.
+ * that column ids and the profile store are the same in every response.
  */
 export function buildAppCatalog(seed: number, appId: string): AppCatalog {
   const faker = createSeededFaker('app', seed, appId);

@@ -133,7 +133,7 @@ function generateAttributeValues(
     userId: identifier,
     deviceId,
     os: isIos ? 'iOS' : 'Android',
-    pushId: faker.datatype.boolean(0.25) ? '' : isIos ? makeApnsToken(faker) : makeFcmToken(faker),
+    pushId: faker.datatype.boolean(0.25) ? '' : makePushToken(faker, isIos),
     rtmId: faker.datatype.boolean(0.7) ? faker.string.uuid() : `${identifier}_${deviceId}`,
     last_opened: faker.datatype.boolean(0.35)
       ? ''
@@ -148,6 +148,12 @@ function generateAttributeValues(
     status: flag(faker.datatype.boolean(0.8)),
     createdOn: formatCreatedOn(createdOn),
   };
+}
+
+/** Makes the push token of a device: APNs on iOS, FCM on Android. */
+function makePushToken(faker: Faker, isIos: boolean): string {
+  if (isIos) return makeApnsToken(faker);
+  return makeFcmToken(faker);
 }
 
 function column(name: string, id: number, value: string | number): Column {

@@ -12,11 +12,11 @@ const FakerClass = englishFaker.constructor as new (options: {
 }) => Faker;
 
 /**
- * Creates a Faker instance of its own, seeded from the given parts. The
- * shared instances would let one generation reseed another's, so every
- * generation gets a fresh one; the record cache keeps the cost of that to
- * the first request of each user. The parts are hashed with SHA-256 so that
- * nearby inputs (`user-1`, `user-2`) give unrelated seeds.
+ * Creates a Faker instance of its own, seeded from the given parts. A shared
+ * instance would let one generation reseed another's, so every generation
+ * gets a fresh one. The record cache limits that cost to the first request
+ * of each user. The parts are hashed with SHA-256 so that nearby inputs
+ * (`user-1`, `user-2`) give unrelated seeds.
  *
  * @example
  * const faker = createSeededFaker('user', 42, 'a_636035705699961900', 'user-1');

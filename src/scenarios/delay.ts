@@ -2,7 +2,7 @@ import type { DelayDefinition } from './scenario-document';
 import type { Random } from './seeded-random';
 
 /**
- * The longest delay the mock applies, in milliseconds, and how long HANG
+ * Maximum delay the mock applies, in milliseconds, and how long HANG
  * keeps a connection open. A control asking for more is rejected, and a drawn
  * delay is cut to it, so no request can hold the mock forever.
  */

@@ -46,9 +46,9 @@ export function listen(
   app: Express,
   { host, port, maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES }: ListenOptions,
 ): Promise<RunningServer> {
-  // Node answers an HTTP/1.1 request without Host itself, with a bare 400
-  // that no clientError handler sees; the mock needs no Host, so it lets
-  // such a request through and answers it as any other.
+  // Node rejects an HTTP/1.1 request without Host with a bare 400 that no
+  // clientError handler sees. The mock needs no Host, so it lets such a
+  // request through and handles it like any other.
   const server = createServer({ maxHeaderSize: maxHeaderBytes, requireHostHeader: false }, app);
   server.on('clientError', answerClientError);
 

@@ -113,7 +113,7 @@ function compileParameters(
   compiler: SchemaCompiler,
 ): CompiledParameter[] {
   // Operation parameters override path item parameters of the same name
-  // and location, as the OpenAPI specification says.
+  // and location, as the OpenAPI specification requires.
   const byKey = new Map<string, Parameter>();
   for (const parameter of [
     ...((pathItem.parameters ?? []) as Parameter[]),

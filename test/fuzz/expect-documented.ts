@@ -1,7 +1,7 @@
 import { PROBLEM_TYPES } from '../../src/http/problem';
 import { VENDOR_CODES } from '../../src/envelope/vendor-codes';
 
-/** The checks every answer of the mock passes, whatever the request. */
+/** The checks every response of the mock passes, whatever the request. */
 export interface Answer {
   status: number;
   contentType: string | undefined;
@@ -13,7 +13,7 @@ const PROBLEM_URNS = Object.keys(PROBLEM_TYPES).map(
 );
 
 /**
- * Returns why an answer breaks the mock's contract, or undefined when it
+ * Returns why a response breaks the mock's contract, or undefined when it
  * keeps it: no 5xx, JSON with a documented vendor code, or problem+json
  * with a known problem type.
  */

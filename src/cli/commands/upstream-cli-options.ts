@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SPEC_FILE } from '../../options';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS } from '../../upstream/forward-request';
 import { parseUpstreamUrl, UpstreamUrlError } from '../../upstream/upstream-url';
-import { ENV_PREFIX, LOG_LEVELS, UsageError } from '../cli-options';
+import { ENV_PREFIX, toInteger, toLogLevel, UsageError, type Setting } from '../cli-options';
 
 /** The subcommands that talk to a real service. */
 export const UPSTREAM_COMMANDS = ['record', 'proxy'] as const;
@@ -93,11 +93,6 @@ function parseFlags(command: UpstreamCommand, argv: string[]): Values {
   }
 }
 
-interface Setting {
-  value: string;
-  source: string;
-}
-
 function readSetting(flag: string, values: Values, env: NodeJS.ProcessEnv): Setting | undefined {
   const flagValue = values[flag as keyof Values];
   if (typeof flagValue === 'string') return { value: flagValue, source: `--${flag}` };
@@ -143,19 +138,3 @@ function checkKey(key: string, source: string): string {
   );
 }
 
-function toInteger(setting: Setting | undefined, min: number, max: number): number | undefined {
-  if (setting === undefined) return undefined;
-  const number = /^\d+$/.test(setting.value) ? Number(setting.value) : Number.NaN;
-  if (number >= min && number <= max) return number;
-  throw new UsageError(
-    `Invalid ${setting.source} "${setting.value}": use an integer from ${min} to ${max}.`,
-  );
-}
-
-function toLogLevel(setting: Setting | undefined): string {
-  if (setting === undefined) return 'info';
-  if (LOG_LEVELS.includes(setting.value)) return setting.value;
-  throw new UsageError(
-    `Invalid ${setting.source} "${setting.value}": use one of ${LOG_LEVELS.join(', ')}.`,
-  );
-}
